@@ -1,0 +1,175 @@
+"""A scenario being edited: its entities plus one graph per link type, kept in step.
+
+The chart is the single place that mutates a scenario. Every mutation announces what changed
+(`changed`) so that views and the incremental validator can follow without polling. Graphs are
+private: read through `queries`, change through the methods here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import networkx as nx
+
+from orgdesigner.model.entities import Agency, Link, LinkType, Position, Scenario
+from orgdesigner.model.events import Signal
+
+LINK_TYPE_ORDER: tuple[LinkType, ...] = ("line", "dotted", "contract")
+
+
+@dataclass(frozen=True, slots=True)
+class ChartChange:
+    """Which positions and agencies a mutation touched (ids), for listeners to refresh."""
+
+    positions: frozenset[str] = frozenset()
+    agencies: frozenset[str | None] = frozenset()
+    structure: bool = False
+
+
+class ChartError(ValueError):
+    """An edit that would make the chart inconsistent (a dangling id, a self link, a duplicate)."""
+
+
+class Chart:
+    def __init__(self, scenario: Scenario) -> None:
+        self._scenario = dataclasses.replace(scenario, positions=(), links=())
+        self._agencies: dict[str, Agency] = {a.id: a for a in scenario.agencies}
+        self._positions: dict[str, Position] = {}
+        self._graphs: dict[LinkType, nx.DiGraph] = {t: nx.DiGraph() for t in LINK_TYPE_ORDER}
+        self._link_order: dict[Link, int] = {}
+        self._next_link_rank = 0
+        self._layout: dict[str, tuple[float, float]] = dict(scenario.layout)
+        self.changed: Signal[ChartChange] = Signal()
+        for position in scenario.positions:
+            self._insert_position(position)
+        for link in scenario.links:
+            self._insert_link(link)
+
+    # Reading -----------------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self._scenario.name
+
+    @property
+    def parameters(self) -> MappingProxyType[str, object]:
+        return MappingProxyType(dict(self._scenario.parameters))
+
+    def agencies(self) -> tuple[Agency, ...]:
+        return tuple(self._agencies.values())
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return self._agencies.get(agency_id)
+
+    def positions(self) -> Iterator[Position]:
+        return iter(self._positions.values())
+
+    def position(self, position_id: str) -> Position:
+        return self._positions[position_id]
+
+    def has_position(self, position_id: str) -> bool:
+        return position_id in self._positions
+
+    def links(self) -> tuple[Link, ...]:
+        return tuple(sorted(self._link_order, key=self._link_order.__getitem__))
+
+    def graph(self, link_type: LinkType) -> nx.DiGraph:
+        """The graph of one link type over every position. Callers must not mutate it."""
+        return self._graphs[link_type]
+
+    def to_scenario(self) -> Scenario:
+        return dataclasses.replace(
+            self._scenario,
+            agencies=tuple(self._agencies.values()),
+            positions=tuple(self._positions.values()),
+            links=self.links(),
+            layout=MappingProxyType({k: v for k, v in self._layout.items() if k in self._positions}),
+        )
+
+    # Editing -----------------------------------------------------------------------------------
+
+    def add_position(self, position: Position, links: Iterable[Link] = ()) -> None:
+        self._insert_position(position)
+        added = list(links)
+        for link in added:
+            self._insert_link(link)
+        self._announce({position.id} | {e for link in added for e in (link.source, link.target)})
+
+    def remove_position(self, position_id: str) -> tuple[Position, tuple[Link, ...]]:
+        """Removes a position and every link that touches it; returns both for undo."""
+        position = self._positions[position_id]
+        touching = tuple(
+            link for link in self.links() if position_id in (link.source, link.target)
+        )
+        for link in touching:
+            self._delete_link(link)
+        del self._positions[position_id]
+        for graph in self._graphs.values():
+            graph.remove_node(position_id)
+        self._announce({position_id} | {e for link in touching for e in (link.source, link.target)},
+                       {position.agency})
+        return position, touching
+
+    def replace_position(self, position: Position) -> Position:
+        """Stores a new value for an existing position id; returns the old one for undo."""
+        old = self._positions[position.id]
+        self._positions[position.id] = position
+        self._announce({position.id}, {old.agency})
+        return old
+
+    def add_link(self, link: Link) -> None:
+        self._insert_link(link)
+        self._announce({link.source, link.target})
+
+    def remove_link(self, link: Link) -> None:
+        self._delete_link(link)
+        self._announce({link.source, link.target})
+
+    def replace_agency(self, agency: Agency) -> Agency | None:
+        old = self._agencies.get(agency.id)
+        self._agencies[agency.id] = agency
+        self.changed.emit(ChartChange(agencies=frozenset({agency.id}), structure=True))
+        return old
+
+    def set_position_xy(self, position_id: str, xy: tuple[float, float] | None) -> None:
+        if xy is None:
+            self._layout.pop(position_id, None)
+        else:
+            self._layout[position_id] = xy
+        self.changed.emit(ChartChange(positions=frozenset({position_id})))
+
+    def position_xy(self, position_id: str) -> tuple[float, float] | None:
+        return self._layout.get(position_id)
+
+    # Internals -----------------------------------------------------------------------------------
+
+    def _insert_position(self, position: Position) -> None:
+        if position.id in self._positions:
+            raise ChartError(f"position {position.id!r} exists already")
+        self._positions[position.id] = position
+        for graph in self._graphs.values():
+            graph.add_node(position.id)
+
+    def _insert_link(self, link: Link) -> None:
+        for end in (link.source, link.target):
+            if end not in self._positions:
+                raise ChartError(f"link {link.source!r} → {link.target!r}: no position {end!r}")
+        if link.source == link.target:
+            raise ChartError(f"link {link.source!r} → itself")
+        if link in self._link_order:
+            raise ChartError(f"link {link.source!r} → {link.target!r} ({link.type}) exists already")
+        self._link_order[link] = self._next_link_rank
+        self._next_link_rank += 1
+        self._graphs[link.type].add_edge(link.source, link.target)
+
+    def _delete_link(self, link: Link) -> None:
+        del self._link_order[link]
+        self._graphs[link.type].remove_edge(link.source, link.target)
+
+    def _announce(self, position_ids: set[str], agencies: set[str | None] | None = None) -> None:
+        touched = set(agencies or ())
+        touched.update(self._positions[p].agency for p in position_ids if p in self._positions)
+        self.changed.emit(ChartChange(frozenset(position_ids), frozenset(touched), structure=True))

@@ -1,0 +1,77 @@
+"""Read-only questions about a chart: who manages whom, who is above whom, who works where."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from orgdesigner.model.chart import Chart
+from orgdesigner.model.entities import Position
+from orgdesigner.model.parameters import HeadcountBasis
+
+
+def managers(chart: Chart, position_id: str) -> list[str]:
+    """Hierarchical managers (line links), in link order."""
+    return list(chart.graph("line").predecessors(position_id))
+
+
+def reports(chart: Chart, position_id: str) -> list[str]:
+    """Direct hierarchical reports, in link order."""
+    return list(chart.graph("line").successors(position_id))
+
+
+def ancestors(chart: Chart, position_id: str) -> set[str]:
+    """Everyone above a position through hierarchical lines (safe on cycles)."""
+    return set(nx.ancestors(chart.graph("line"), position_id))
+
+
+def descendants(chart: Chart, position_id: str) -> set[str]:
+    """Everyone below a position through hierarchical lines (safe on cycles)."""
+    return set(nx.descendants(chart.graph("line"), position_id))
+
+
+def path_to_root(chart: Chart, position_id: str) -> list[str]:
+    """The chain of first managers up to a root, stopping before a position is met twice."""
+    path = [position_id]
+    seen = {position_id}
+    graph = chart.graph("line")
+    current = position_id
+    while True:
+        above = next(iter(graph.predecessors(current)), None)
+        if above is None or above in seen:
+            return path
+        path.append(above)
+        seen.add(above)
+        current = above
+
+
+def positions_by_agency(chart: Chart) -> dict[str | None, list[Position]]:
+    """Positions grouped by agency id (None: head office), each group in document order, every
+    agency present even when empty."""
+    groups: dict[str | None, list[Position]] = {None: []}
+    groups.update({agency.id: [] for agency in chart.agencies()})
+    for position in chart.positions():
+        groups.setdefault(position.agency, []).append(position)
+    return groups
+
+
+def staff(positions: Iterable[Position]) -> list[Position]:
+    """Positions that are people's posts: everything but providers (domain.md §2)."""
+    return [p for p in positions if not p.is_provider]
+
+
+def headcount_positions(positions: Iterable[Position]) -> list[Position]:
+    """The positions counted in the headcount of §4: staff, site staff excluded."""
+    return [p for p in positions if not p.is_provider and not p.is_site_staff]
+
+
+def total_fte(positions: Iterable[Position]) -> float:
+    """FTE sum, rounded so that 0.1 + 0.2 reads 0.3 in every report."""
+    return round(sum(p.fte for p in positions), 6)
+
+
+def headcount(positions: Iterable[Position], basis: HeadcountBasis) -> float:
+    """Headcount of §4 on the chosen basis: a count of posts, or their FTE sum."""
+    counted = headcount_positions(positions)
+    return total_fte(counted) if basis == "fte" else len(counted)

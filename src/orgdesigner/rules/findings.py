@@ -1,0 +1,28 @@
+"""What the validator says: findings, their severities, and the order they are reported in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from orgdesigner.model.labels import Label
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: Final[tuple[Severity, ...]] = ("error", "warning", "info")
+SEVERITY_RANK: Final = {s: i for i, s in enumerate(SEVERITIES)}
+SEVERITY_LABELS: Final = {
+    "error": Label("Erreurs", "Errors"),
+    "warning": Label("Avertissements", "Warnings"),
+    "info": Label("Informations", "Information"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One verdict: which rule, how serious, where, on whom, and why in both languages."""
+
+    rule: str
+    severity: Severity
+    agency: str | None
+    positions: tuple[str, ...]
+    message: Label
