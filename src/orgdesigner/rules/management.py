@@ -43,8 +43,9 @@ def model_mismatch(scope: Scope) -> Iterator[Finding]:
                  "provide two specialised deputies: tenancy and technical"),
     }[want]
     count = _fmt(scope.headcount)
+    concerned = scope.deputies or scope.heads
     yield Finding(
-        "management.model-mismatch", "warning", scope.agency_id, tuple(p.id for p in scope.deputies),
+        "management.model-mismatch", "warning", scope.agency_id, tuple(p.id for p in concerned),
         Label(
             f"Effectif hors personnels de site : {count} ; le modèle de management attendu est "
             f"le modèle {' ou '.join(map(str, expected))} ({_MODEL_TEXT[want].fr}), mais la structure "

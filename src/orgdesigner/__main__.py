@@ -1,0 +1,7 @@
+"""`python -m orgdesigner` runs the command line."""
+
+import sys
+
+from orgdesigner.cli import main
+
+sys.exit(main())
