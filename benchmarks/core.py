@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import synthetic_project  # noqa: E402
+from synthetic import synthetic_project
 
-from orgdesigner.rules.engine import validate  # noqa: E402
-from orgdesigner.storage import load_project, save_project  # noqa: E402
+from orgdesigner.rules.engine import validate
+from orgdesigner.storage import load_project, save_project
 
 
 def _median(action: Callable[[], object], repeat: int) -> tuple[float, float, float]:

@@ -38,7 +38,8 @@ def test_demo_agencies_cover_the_three_management_models_and_the_departures() ->
 
 def test_target_scenario_answers_the_departures() -> None:
     existing, target = (validate(s) for s in demo_project().scenarios)
-    solved = {"management.model-mismatch", "site.sector-span", "site.gardiennage", "site.provider-unpiloted"}
+    solved = {"management.model-mismatch", "structure.span", "site.sector-span", "site.gardiennage",
+              "site.provider-unpiloted"}
     assert solved <= {f.rule for f in existing.findings}
     assert not solved & {f.rule for f in target.findings}
 

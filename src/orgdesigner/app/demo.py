@@ -20,6 +20,7 @@ import itertools
 from types import MappingProxyType
 from typing import Final
 
+from orgdesigner.model.catalogue import Level
 from orgdesigner.model.entities import Agency, Link, LinkType, Organisation, Position, Project, Scenario, Site
 
 _FIRST: Final = (
@@ -43,7 +44,9 @@ class _Builder:
     def __init__(self) -> None:
         self.positions: list[Position] = []
         self.links: list[Link] = []
-        self._names = (f"{f} {last}" for last, f in itertools.product(_LAST, _FIRST))
+        # Stepping through the surnames by 7 (prime to 40) pairs every first name with every surname
+        # once before any pair repeats, without a run of one family name.
+        self._names = (f"{_FIRST[i % 40]} {_LAST[(7 * i + i // 40) % 40]}" for i in itertools.count())
         self._count: dict[str | None, int] = {}
 
     def add(self, agency: str | None, role: str, manager: str | None = None, *, title: str | None = None,
@@ -69,7 +72,7 @@ class _Builder:
         return ids
 
 
-def _perimeter(*levels: str) -> MappingProxyType[str, str]:
+def _perimeter(*levels: Level) -> MappingProxyType[str, Level]:
     missions = ("demand_allocation", "lease", "arrears_litigation", "social_support", "mediation",
                 "site_upkeep", "planned_maintenance", "dsu")
     return MappingProxyType(dict(zip(missions, levels, strict=True)))
@@ -232,7 +235,7 @@ def _existing() -> tuple[Scenario, dict[str, str]]:
 
 
 def _target(existing: Scenario, ids: dict[str, str]) -> Scenario:
-    """Cible 2027: a technical deputy in Centre-Ville, a fifth sector in Nord, La Roseraie's
+    """Cible 2027: a technical deputy and a tenancy team leader in Centre-Ville, a fifth sector in Nord, La Roseraie's
     guarding made whole, the Coteaux green-space contract piloted."""
     positions = list(existing.positions)
     links = list(existing.links)
@@ -248,9 +251,13 @@ def _target(existing: Scenario, ids: dict[str, str]) -> Scenario:
 
     deputy = new(Position("centre-50", "deputy_technical", "centre", holder=None,
                           notes="Poste à créer : recrutement au 1er semestre 2027."), ids["centre_head"])
+    team_leader = new(Position("centre-51", "other", "centre", title="Responsable d'équipe gestion locative",
+                               family="tenancy", notes="Promotion interne envisagée."), ids["centre_head"])
     for p in positions:
         if p.agency == "centre" and p.role in ("sector_manager", "technical_officer"):
             reparent(p.id, deputy)
+        elif p.agency == "centre" and p.family_code == "tenancy" and p.id != team_leader:
+            reparent(p.id, team_leader)
 
     sector = new(Position("nord-80", "sector_manager", "nord", notes="Nouveau secteur : Parc et Hauts."),
                  ids["nord_technical"])
@@ -262,7 +269,8 @@ def _target(existing: Scenario, ids: dict[str, str]) -> Scenario:
     links.append(Link(ids["coteaux_pilot"], ids["coteaux_unpiloted"], "contract"))
     return dataclasses.replace(
         existing, name="Cible 2027",
-        description="Adjoint technique à Centre-Ville, cinquième secteur à Nord, gardiennage de La Roseraie "
+        description="Adjoint technique et responsable d'équipe gestion locative à Centre-Ville, "
+                    "cinquième secteur à Nord, gardiennage de La Roseraie "
                     "complété, contrat d'espaces verts des Coteaux piloté.",
         positions=tuple(positions), links=tuple(links),
     )

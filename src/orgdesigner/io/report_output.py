@@ -101,6 +101,20 @@ def _fmt(value: float, lang: Lang) -> str:
     return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
 
 
+_COUNT_NOUNS = {
+    "error": (Label("erreur", "error"), Label("erreurs", "errors")),
+    "warning": (Label("avertissement", "warning"), Label("avertissements", "warnings")),
+    "info": (Label("information", "info"), Label("informations", "info")),
+}
+
+
+def _count(count: int, severity: str, lang: Lang) -> str:
+    """French puts 0 and 1 in the singular, English only 1."""
+    singular, plural = _COUNT_NOUNS[severity]
+    one = count <= 1 if lang == "fr" else count == 1
+    return f"{count} {(singular if one else plural).in_(lang)}"
+
+
 def report_to_text(report: Report, positions: Mapping[str, Position], lang: Lang) -> str:
     """The human report: parameters, one block per agency, then findings grouped by severity."""
     t = {k: v.in_(lang) for k, v in _T.items()}
@@ -115,7 +129,7 @@ def report_to_text(report: Report, positions: Mapping[str, Position], lang: Lang
         lines.append("")
     names = {a.agency.id: a.agency.name for a in report.agencies}
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in SEVERITIES}
-    header = ", ".join(f"{counts[s]} {SEVERITY_LABELS[s].in_(lang).lower()}" for s in SEVERITIES)
+    header = ", ".join(_count(counts[s], s, lang) for s in SEVERITIES)
     lines.append(f"{t['findings']} : {header}" if lang == "fr" else f"{t['findings']}: {header}")
     if not report.findings:
         lines.append(t["none"])
@@ -145,10 +159,11 @@ def _summary_text(summary: AgencySummary, t: Mapping[str, str], lang: Lang) -> l
     if agency.dwellings is not None:
         details.append(f"{_fmt(agency.dwellings, lang)} {t['dwellings']}")
     lines = [title + (f" — {', '.join(details)}" if details else "")]
+    semicolon = " ; " if lang == "fr" else "; "
     lines.append(
-        f"  {t['headcount']}{sep}{_fmt(summary.headcount, lang)} ({_fmt(summary.fte, lang)} {t['fte']}); "
-        f"{t['site_staff']}{sep}{summary.site_staff} ({_fmt(summary.site_staff_fte, lang)} {t['fte']}); "
-        f"{t['providers']}{sep}{summary.providers}"
+        f"  {t['headcount']}{sep}{_fmt(summary.headcount, lang)} ({_fmt(summary.fte, lang)} {t['fte']})"
+        f"{semicolon}{t['site_staff']}{sep}{summary.site_staff} ({_fmt(summary.site_staff_fte, lang)} "
+        f"{t['fte']}){semicolon}{t['providers']}{sep}{summary.providers}"
     )
     expected = f" {t['or']} ".join(map(str, summary.expected_models))
     lines.append(f"  {t['management']}{sep}{t['expected']} {t['model']} {expected}, "
@@ -160,7 +175,7 @@ def _summary_text(summary: AgencySummary, t: Mapping[str, str], lang: Lang) -> l
         text = f"{t['model']} {p.model}"
         if p.distance:
             differs = ", ".join(MISSIONS[m].in_(lang) for m in p.differs)
-            text += f" ({t['distance']} {p.distance}; {t['differs']}{sep}{differs})"
+            text += f" ({t['distance']} {p.distance}{' ; ' if lang == 'fr' else '; '}{t['differs']}{sep}{differs})"
         lines.append(f"  {t['perimeter']}{sep}{text}")
     if agency.perimeter is None:
         tenancy = t["not_assessed"]

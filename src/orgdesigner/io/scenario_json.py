@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,13 +85,14 @@ def read_scenario_file(path: Path) -> ScenarioDocument:
 
 
 def read_scenario_text(text: str, source: str = "<document>") -> ScenarioDocument:
+    text = text.removeprefix("\ufeff")
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise DocumentError(source, [Problem(f"line {exc.lineno}, column {exc.colno}",
                                              f"not valid JSON ({exc.msg})")]) from exc
-    except ValueError as exc:
-        raise DocumentError(source, [Problem("", str(exc))]) from exc
+    except _ConstantError as exc:
+        raise DocumentError(source, [Problem(_line_column(text, exc.name), str(exc))]) from exc
     return read_scenario_data(data, source)
 
 
@@ -102,8 +104,22 @@ def read_scenario_data(data: object, source: str = "<document>") -> ScenarioDocu
     return document
 
 
+class _ConstantError(ValueError):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"{name} is not a number JSON allows")
+
+
 def _refuse_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _ConstantError(name)
+
+
+def _line_column(text: str, token: str) -> str:
+    """Where a bare NaN or Infinity stands; the parser does not say, so find its first bare use."""
+    match = re.search(rf'[:\[,]\s*(-?{token})', text)
+    offset = match.start(1) if match else 0
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - text.rfind(chr(10), 0, offset)}"
 
 
 class _Reader:
@@ -115,7 +131,7 @@ class _Reader:
 
     # Field helpers ------------------------------------------------------------------------------
 
-    def object(self, value: object, path: str, allowed: tuple[str, ...]) -> dict[str, Any] | None:
+    def mapping(self, value: object, path: str, allowed: tuple[str, ...]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.fail(path, f"expected an object, found {_kind(value)}")
             return None
@@ -205,29 +221,31 @@ class _Reader:
     # Sections -------------------------------------------------------------------------------------
 
     def document(self, data: object) -> ScenarioDocument | None:
-        top = self.object(data, "", _TOP_KEYS)
+        top = self.mapping(data, "", _TOP_KEYS)
         if top is None:
             return None
         if top.get("format") != FORMAT:
             self.fail("format", f"expected {FORMAT!r}, found {top.get('format')!r}")
         version = top.get("version")
-        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        if isinstance(version, int | float) and not isinstance(version, bool) and version > VERSION:
             self.fail("version", f"version {version} is newer than this program reads ({VERSION}); "
                                  "update OrgDesigner")
-        elif version != VERSION:
+            return None  # the rest follows a format this program does not know: no point listing it
+        elif version != VERSION or isinstance(version, bool):
             self.fail("version", f"expected {VERSION}, found {version!r}")
         organisation = self.organisation(top.get("organisation"))
-        scenario_head = self.object(top.get("scenario"), "scenario", ("name", "description"))
+        scenario_head = self.mapping(top.get("scenario"), "scenario", ("name", "description"))
+        name: str | None = None
+        description: str | None = None
+        if scenario_head is not None:
+            name = self.string(scenario_head, "name", "scenario", required=True, non_empty=True)
+            description = self.string(scenario_head, "description", "scenario")
         parameters = self.parameters(top.get("parameters"))
         agencies = self.agencies(self.array(top, "agencies"))
         positions = self.positions(self.array(top, "positions"), {a.id: a for a in agencies})
         links = self.links(self.array(top, "links"), {p.id for p in positions})
         layout = self.layout(top.get("layout"), {p.id for p in positions})
-        if organisation is None or scenario_head is None:
-            return None
-        name = self.string(scenario_head, "name", "scenario", required=True, non_empty=True)
-        description = self.string(scenario_head, "description", "scenario")
-        if self.problems or name is None:
+        if self.problems or organisation is None or name is None:
             return None
         scenario = Scenario(
             name=name,
@@ -241,7 +259,7 @@ class _Reader:
         return ScenarioDocument(organisation, scenario)
 
     def organisation(self, value: object) -> Organisation | None:
-        obj = self.object(value, "organisation", ("name", "dwellings"))
+        obj = self.mapping(value, "organisation", ("name", "dwellings"))
         if obj is None:
             return None
         name = self.string(obj, "name", "organisation", required=True, non_empty=True)
@@ -251,7 +269,7 @@ class _Reader:
     def parameters(self, value: object) -> dict[str, object]:
         if value is None:
             return {}
-        obj = self.object(value, "parameters", PARAMETER_NAMES)
+        obj = self.mapping(value, "parameters", PARAMETER_NAMES)
         if obj is None:
             return {}
         result: dict[str, object] = {}
@@ -280,7 +298,7 @@ class _Reader:
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
             path = f"agencies[{i}]"
-            obj = self.object(item, path, _AGENCY_KEYS)
+            obj = self.mapping(item, path, _AGENCY_KEYS)
             if obj is None:
                 continue
             agency_id = self.string(obj, "id", path, required=True, non_empty=True)
@@ -314,7 +332,7 @@ class _Reader:
         seen: set[str] = set()
         for i, item in enumerate(value):
             where = f"{path}[{i}]"
-            obj = self.object(item, where, _SITE_KEYS)
+            obj = self.mapping(item, where, _SITE_KEYS)
             if obj is None:
                 continue
             site_id = self.string(obj, "id", where, required=True, non_empty=True)
@@ -331,7 +349,7 @@ class _Reader:
     def perimeter(self, value: object, path: str) -> Mapping[str, Any] | None:
         if value is None:
             return None
-        obj = self.object(value, path, MISSION_CODES)
+        obj = self.mapping(value, path, MISSION_CODES)
         if obj is None:
             return None
         result: dict[str, str] = {}
@@ -350,7 +368,7 @@ class _Reader:
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
             path = f"positions[{i}]"
-            obj = self.object(item, path, _POSITION_KEYS)
+            obj = self.mapping(item, path, _POSITION_KEYS)
             if obj is None:
                 continue
             position_id = self.string(obj, "id", path, required=True, non_empty=True)
@@ -368,7 +386,7 @@ class _Reader:
             family = None
             if role == OTHER_ROLE:
                 family = self.code(obj, "family", path, FAMILIES, "family", required=True)
-            elif "family" in obj:
+            elif role is not None and obj.get("family") is not None:
                 self.fail(f"{path}.family", "only an 'other' position chooses its family")
             site = self.string(obj, "site", path, non_empty=True)
             if site is not None:
@@ -377,7 +395,7 @@ class _Reader:
                 elif agency is not None and agency.site(site) is None:
                     self.fail(f"{path}.site", f"agency {agency_id!r} has no site {site!r}")
             guarding = self.boolean(obj, "guarding", path)
-            if "guarding" in obj and role != PROVIDER_ROLE:
+            if guarding and role is not None and role != PROVIDER_ROLE:
                 self.fail(f"{path}.guarding", "only a provider declares guarding")
             positions.append(Position(
                 id=position_id or "",
@@ -408,7 +426,7 @@ class _Reader:
         seen: dict[Link, int] = {}
         for i, item in enumerate(items):
             path = f"links[{i}]"
-            obj = self.object(item, path, _LINK_KEYS)
+            obj = self.mapping(item, path, _LINK_KEYS)
             if obj is None:
                 continue
             source = self.string(obj, "from", path, required=True, non_empty=True)
@@ -439,11 +457,13 @@ class _Reader:
             return {}
         layout: dict[str, tuple[float, float]] = {}
         for key, xy in value.items():
+            if key not in position_ids:
+                continue
             if (not isinstance(xy, list) or len(xy) != 2
                     or not all(isinstance(c, int | float) and not isinstance(c, bool) and math.isfinite(c)
                                for c in xy)):
                 self.fail(f"layout.{key}", "expected [x, y], two numbers")
-            elif key in position_ids:
+            else:
                 layout[key] = (float(xy[0]), float(xy[1]))
         return layout
 

@@ -93,8 +93,12 @@ class Position:
         return self.title or ROLES[self.role].label.in_(lang)
 
     def display_name(self, lang: Lang) -> str:
-        """How a report names a position: its holder, else its title marked vacant."""
+        """How a report names a position: its holder, else its title marked vacant. A provider is a
+        contract, never vacant: it is named by its title."""
         title = self.display_title(lang)
+        if self.is_provider:
+            label = ROLES[PROVIDER_ROLE].label.in_(lang)
+            return title if title == label else f"{title} ({label.lower()})"
         if self.holder:
             return f"{self.holder} ({title})"
         vacant = "poste vacant" if lang == "fr" else "vacant"

@@ -33,7 +33,8 @@ def model_mismatch(scope: Scope) -> Iterator[Finding]:
     if detected in expected:
         return
     want = expected[0]
-    deputies = len(scope.deputies)
+    deputies = {0: Label("aucun adjoint", "no deputy"), 1: Label("un adjoint", "one deputy")}.get(
+        len(scope.deputies), Label(f"{len(scope.deputies)} adjoints", f"{len(scope.deputies)} deputies"))
     fix = {
         1: Label("supprimez les postes d'adjoint ou répartissez leurs équipes sous le responsable",
                  "remove the deputy posts or put their teams under the manager"),
@@ -49,11 +50,11 @@ def model_mismatch(scope: Scope) -> Iterator[Finding]:
         Label(
             f"Effectif hors personnels de site : {count} ; le modèle de management attendu est "
             f"le modèle {' ou '.join(map(str, expected))} ({_MODEL_TEXT[want].fr}), mais la structure "
-            f"présente {deputies} adjoint(s), soit le modèle {detected}. Référence : « Le management "
+            f"compte {deputies.fr}, soit le modèle {detected}. Référence : « Le management "
             f"d'agence » (atelier « Quelle gestion de proximité ? », 2022). Pour corriger : {fix.fr}.",
             f"Headcount excluding site staff: {count}; the expected management model is model "
             f"{' or '.join(map(str, expected))} ({_MODEL_TEXT[want].en}), but the structure has "
-            f"{deputies} deputy post(s), which is model {detected}. Reference: 'Agency management' "
+            f"{deputies.en}, which is model {detected}. Reference: 'Agency management' "
             f"(workshop 'Quelle gestion de proximité ?', 2022). To fix: {fix.en}.",
         ),
     )
