@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from orgdesigner.io.scenario_json import (
     read_scenario_data,
     read_scenario_file,
     read_scenario_text,
+    scenario_to_json,
 )
 from orgdesigner.model.entities import Link
 from orgdesigner.rules.engine import validate
@@ -760,3 +762,12 @@ def test_links_of_different_types_between_the_same_positions_read():
     doc = example()
     doc["links"].append({"from": "p1", "to": "p2", "type": "dotted"})
     assert len(read_scenario_data(doc).scenario.links) == 4
+
+
+def test_negative_zero_coordinates_read_and_write_as_zero():
+    """SQLite drops the sign of -0.0; one spelling keeps JSON → project → JSON byte-exact."""
+    doc = example()
+    doc["layout"] = {"p1": [-0.0, 5]}
+    document = read_scenario_data(doc)
+    assert math.copysign(1, document.scenario.layout["p1"][0]) == 1
+    assert '"layout": {\n    "p1": [\n      0.0,' in scenario_to_json(document.organisation, document.scenario)

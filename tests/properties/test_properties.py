@@ -26,6 +26,7 @@ from orgdesigner.io.scenario_json import read_scenario_text, scenario_to_data, s
 from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.rules.engine import validate
 from orgdesigner.rules.findings import Finding
+from orgdesigner.storage import load_project, save_project
 from strategies import DEFAULT_PARAMETERS, MISSION_CODES, documents, scenarios
 
 SEVERITIES = ("error", "warning", "info")
@@ -187,13 +188,6 @@ def test_the_reports_are_the_same_bytes_in_another_process(batch: list[tuple[Org
 
 # The project file keeps a scenario exactly ---------------------------------------------------------------------
 
-try:
-    from orgdesigner.storage import load_project, save_project
-except ImportError:  # the storage layer is not there yet
-    load_project = save_project = None  # type: ignore[assignment]
-
-
-@pytest.mark.skipif(save_project is None, reason="orgdesigner.storage has no save_project/load_project yet")
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_json_to_project_file_to_json_is_the_identity(document: tuple[Organisation, Scenario]):

@@ -464,8 +464,13 @@ class _Reader:
                                for c in xy)):
                 self.fail(f"layout.{key}", "expected [x, y], two numbers")
             else:
-                layout[key] = (float(xy[0]), float(xy[1]))
+                layout[key] = (_coordinate(xy[0]), _coordinate(xy[1]))
         return layout
+
+
+def _coordinate(value: float) -> float:
+    """-0.0 is 0.0 on a canvas, and SQLite does not keep the sign: one spelling keeps round trips exact."""
+    return float(value) + 0.0
 
 
 def _kind(value: object) -> str:
@@ -495,7 +500,7 @@ def scenario_to_data(organisation: Organisation, scenario: Scenario) -> dict[str
     data["positions"] = [_position_data(p) for p in scenario.positions]
     data["links"] = [{"from": link.source, "to": link.target, "type": link.type} for link in scenario.links]
     if scenario.layout:
-        data["layout"] = {p.id: list(scenario.layout[p.id]) for p in scenario.positions
+        data["layout"] = {p.id: [_coordinate(c) for c in scenario.layout[p.id]] for p in scenario.positions
                           if p.id in scenario.layout}
     return data
 
