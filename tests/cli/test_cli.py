@@ -198,3 +198,17 @@ def test_demo_does_not_overwrite_without_force(tmp_path: Path, capsys: pytest.Ca
     assert code == 2 and "--force" in err
     assert target.read_text(encoding="utf-8") == "my work"
     assert run(capsys, "demo", str(target), "--force")[0] == 0
+
+
+def test_a_project_holding_unknown_codes_is_refused_clearly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A project written by another tool (or edited by hand) is checked like a scenario JSON."""
+    from orgdesigner.model.entities import Organisation, Position, Project, Scenario
+    from orgdesigner.storage import save_project
+
+    path = tmp_path / "edited.orgd"
+    scenario = Scenario("S", positions=(Position("p1", "chief_wizard", "nowhere"),))
+    save_project(path, Project(Organisation("O"), (scenario,)))
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 2 and out == ""
+    assert "scenario 'S': positions[0].role: unknown role 'chief_wizard'" in err
+    assert "positions[0].agency: no agency has the id 'nowhere'" in err

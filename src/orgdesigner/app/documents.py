@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from orgdesigner.io.scenario_json import DocumentError, read_scenario_file
+from orgdesigner.io.scenario_json import DocumentError, read_scenario_data, read_scenario_file, scenario_to_data
 from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.storage import ProjectFileError, load_project
 
@@ -36,10 +36,22 @@ def is_project_file(path: Path) -> bool:
 
 
 def open_project(path: Path) -> Project:
+    """A project whose every scenario passes the same checks as a scenario JSON: the file may have
+    been written by another tool or edited by hand, and the rules must only ever see known codes
+    and ids that resolve."""
     try:
-        return load_project(path)
+        project = load_project(path)
     except ProjectFileError as exc:
         raise InputError([str(exc)]) from exc
+    problems = []
+    for scenario in project.scenarios:
+        try:
+            read_scenario_data(scenario_to_data(project.organisation, scenario))
+        except DocumentError as exc:
+            problems += [f"{path}, scenario {scenario.name!r}: {problem}" for problem in exc.problems]
+    if problems:
+        raise InputError(problems)
+    return project
 
 
 def open_scenario(path: Path, name: str | None) -> OpenedScenario:
