@@ -1,7 +1,7 @@
 """The command line of interchange.md. Headless: nothing here imports Qt.
 
-Every failure a user can cause (a missing file, a malformed document, a name that does not exist)
-ends with a message on stderr and exit status 2, never a traceback.
+Every failure a user can cause (a missing file, a malformed document, a name that does not exist,
+a full disk) ends with a message on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from orgdesigner.model.entities import Organisation, Scenario
 from orgdesigner.model.labels import Lang
 
 EXIT_OK = 0
@@ -44,11 +45,12 @@ def _parser() -> argparse.ArgumentParser:
                           help="exit 1 when a finding reaches this severity (default: error)")
     validate.add_argument("--lang", choices=("fr", "en"), help="language of messages (default: from the locale)")
 
-    convert = commands.add_parser("convert", help="scenario JSON ↔ project file")
+    convert = commands.add_parser(
+        "convert", help="scenario JSON → project file (new, or a scenario added), or project → JSON or project")
     convert.add_argument("source", type=Path, metavar="IN")
     convert.add_argument("target", type=Path, metavar="OUT")
-    convert.add_argument("--scenario", metavar="NAME",
-                         help="scenario to write out of a project (default: its first)")
+    convert.add_argument("--scenario", metavar="NAME", help="scenario to take out of a project (default: its first)")
+    convert.add_argument("--force", action="store_true", help="replace OUT when it is an existing JSON file")
 
     demo = commands.add_parser("demo", help="write the bundled demonstration project")
     demo.add_argument("target", type=Path, metavar="OUT")
@@ -58,23 +60,42 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"validate": _validate, "convert": _convert, "demo": _demo}
     if args.command is None:
         print("orgdesigner: the desktop window is not part of this version yet; "
               "see 'orgdesigner --help' for the commands that are.", file=sys.stderr)
         return EXIT_UNUSABLE
-    from orgdesigner.app.documents import InputError
+    from orgdesigner.app.opening import InputError
 
+    _tolerate_any_text(sys.stderr)
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "validate": _validate, "convert": _convert, "demo": _demo}
     try:
         return handlers[args.command](args)
     except InputError as exc:
         for line in exc.lines:
             print(f"orgdesigner {args.command}: {line}", file=sys.stderr)
         return EXIT_UNUSABLE
+    except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
+        sys.stderr.close()
+        return EXIT_OK
+    except OSError as exc:
+        print(f"orgdesigner {args.command}: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as exc:  # a defect of ours: say so plainly rather than with a traceback
+        print(f"orgdesigner {args.command}: internal error ({type(exc).__name__}: {exc}); "
+              "please report it with the file that caused it", file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+def _tolerate_any_text(stream: object) -> None:
+    """A console or a redirect in a legacy encoding (cp1252) must not crash on a character it lacks."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from orgdesigner.app.documents import open_scenario
+    from orgdesigner.app.opening import open_scenario
     from orgdesigner.io.report_output import report_to_json, report_to_text
     from orgdesigner.rules.engine import validate
     from orgdesigner.rules.findings import SEVERITY_RANK
@@ -83,10 +104,14 @@ def _validate(args: argparse.Namespace) -> int:
     opened = open_scenario(args.file, args.scenario)
     report = validate(opened.scenario)
     if args.format == "json":
-        sys.stdout.write(report_to_json(report, lang))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report_to_json(report, lang).encode("utf-8"))  # JSON is UTF-8 by definition
+        sys.stdout.buffer.flush()
     else:
+        _tolerate_any_text(sys.stdout)
         positions = {p.id: p for p in opened.scenario.positions}
         sys.stdout.write(report_to_text(report, positions, lang))
+        sys.stdout.flush()
     if args.fail_on == "never":
         return EXIT_OK
     threshold = SEVERITY_RANK[args.fail_on]
@@ -95,35 +120,55 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from orgdesigner.app.documents import InputError, is_project_file, open_project, open_scenario
+    from orgdesigner.app.files import write_text_safely
+    from orgdesigner.app.opening import InputError, choose_scenario, is_project_file, open_project, open_scenario
     from orgdesigner.io.scenario_json import scenario_to_json
-    from orgdesigner.storage import ProjectFileError, add_scenario
 
     source: Path = args.source
     target: Path = args.target
-    if source.resolve() == target.resolve():
+    if target.exists() and source.exists() and source.samefile(target):
         raise InputError([f"{target}: is the source file too; name another file to write"])
-    if is_project_file(source):
-        project = open_project(source)
+    if is_project_file(target):
         opened = open_scenario(source, args.scenario)
+        _add_to_project(target, opened.organisation, opened.scenario)
+        _say(f"added scenario {opened.scenario.name!r} to {target}")
+    elif not is_project_file(source):
+        opened = open_scenario(source, args.scenario)
+        if target.exists():
+            raise InputError([f"{target}: exists and is not a project file; it was left as it is"])
+        if target.suffix.lower() == ".json":
+            raise InputError([f"{target}: a scenario JSON converts into a project file; "
+                              "name the output with another extension, such as .orgd"])
+        _add_to_project(target, opened.organisation, opened.scenario)
+        _say(f"wrote project {target} with scenario {opened.scenario.name!r}")
+    else:
+        project = open_project(source)
+        scenario = choose_scenario(project, args.scenario, source)
+        if target.exists() and not args.force:
+            raise InputError([f"{target}: exists already; use --force to replace it"])
+        try:
+            write_text_safely(target, scenario_to_json(project.organisation, scenario))
+        except OSError as exc:
+            raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
+        _say(f"wrote scenario {scenario.name!r} to {target}")
         if args.scenario is None and len(project.scenarios) > 1:
-            print(f"orgdesigner convert: writing scenario {opened.scenario.name!r}, the first of "
-                  f"{len(project.scenarios)}; choose another with --scenario", file=sys.stderr)
-        _write_text(target, scenario_to_json(opened.organisation, opened.scenario))
-        return EXIT_OK
-    opened = open_scenario(source, args.scenario)
-    if target.exists() and not is_project_file(target):
-        raise InputError([f"{target}: exists and is not a project file; it was left as it is"])
+            _say(f"the project holds {len(project.scenarios)} scenarios; choose another with --scenario")
+    return EXIT_OK
+
+
+def _add_to_project(target: Path, organisation: Organisation, scenario: Scenario) -> None:
+    from orgdesigner.app.opening import InputError
+    from orgdesigner.storage import ProjectFileError, add_scenario
+
     try:
-        add_scenario(target, opened.organisation, opened.scenario)
+        add_scenario(target, organisation, scenario)
     except ProjectFileError as exc:
         raise InputError([str(exc)]) from exc
-    return EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:
     from orgdesigner.app.demo import demo_project
-    from orgdesigner.app.documents import InputError
+    from orgdesigner.app.opening import InputError
     from orgdesigner.storage import ProjectFileError, save_project
 
     target: Path = args.target
@@ -133,18 +178,9 @@ def _demo(args: argparse.Namespace) -> int:
         save_project(target, demo_project())
     except ProjectFileError as exc:
         raise InputError([str(exc)]) from exc
-    print(f"orgdesigner demo: wrote {target}", file=sys.stderr)
+    _say(f"wrote {target}")
     return EXIT_OK
 
 
-def _write_text(target: Path, text: str) -> None:
-    """Writes beside the target then renames, so an interrupted write never leaves half a file."""
-    from orgdesigner.app.documents import InputError
-
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, target)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InputError([f"{target}: cannot write ({exc.strerror})"]) from exc
+def _say(message: str) -> None:
+    print(f"orgdesigner: {message}", file=sys.stderr)

@@ -212,3 +212,114 @@ def test_a_project_holding_unknown_codes_is_refused_clearly(tmp_path: Path, caps
     assert code == 2 and out == ""
     assert "scenario 'S': positions[0].role: unknown role 'chief_wizard'" in err
     assert "positions[0].agency: no agency has the id 'nowhere'" in err
+
+
+def test_convert_never_overwrites_without_force(demo: Path, example: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    mine = tmp_path / "mine.json"
+    mine.write_text("my own notes", encoding="utf-8")
+    code, _, err = run(capsys, "convert", str(demo), str(mine))
+    assert code == 2 and "--force" in err
+    assert mine.read_text(encoding="utf-8") == "my own notes"
+    assert run(capsys, "convert", str(demo), str(mine), "--force")[0] == 0
+    assert json.loads(mine.read_text(encoding="utf-8"))["scenario"]["name"] == "Existant 2026"
+    code, _, err = run(capsys, "convert", str(example), str(tmp_path / "new.json"))
+    assert code == 2 and ".orgd" in err and not (tmp_path / "new.json").exists()
+
+
+def test_convert_copies_a_scenario_between_projects(demo: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.orgd"
+    assert main(["convert", str(tmp_path / "seed.json"), str(other)]) == 2  # no such file: nothing created
+    assert not other.exists()
+    seed = tmp_path / "seed.json"
+    seed.write_text(json.dumps(dict(EXAMPLE, scenario={"name": "Autre"})), encoding="utf-8")
+    assert main(["convert", str(seed), str(other)]) == 0
+    code, _, err = run(capsys, "convert", str(demo), str(other), "--scenario", "Cible 2027")
+    assert code == 0 and "Cible 2027" in err
+    names = json.loads(run(capsys, "validate", str(other), "--scenario", "Cible 2027", "--format", "json")[1])
+    assert names["scenario"] == "Cible 2027"
+
+
+def cli(*args: str, stdin: bytes | None = None, **env: str) -> subprocess.CompletedProcess[bytes]:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "orgdesigner", *args], input=stdin, capture_output=True,
+                          check=False, env={**os.environ, **env})
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 100_000,
+    '{"format": "orgdesigner-scenario", "version": 1, "organisation": {"name": "x", "dwellings": 1' + "0" * 5000 + "}}",
+])
+def test_pathological_json_is_refused_without_traceback(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", str(path))
+    assert result.returncode == 2 and b"Traceback" not in result.stderr and str(path).encode() in result.stderr
+
+
+@pytest.mark.parametrize(("where", "value", "problem"), [
+    (("organisation", "dwellings"), 10**30, "organisation.dwellings: 1000000000000000000000000000000 is above"),
+    (("agencies", 0, "sites", 0, "dwellings"), 10**400, "agencies[0].sites[0].dwellings"),
+    (("layout",), {"p1": [10**400, 0]}, "layout.p1"),
+    (("positions", 0, "holder"), "Marie \ud800 Dupont", "positions[0].holder: holds a broken character"),
+])
+def test_out_of_range_values_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         where: tuple[object, ...], value: object, problem: str) -> None:
+    doc = json.loads(json.dumps(EXAMPLE))
+    holder = doc
+    for key in where[:-1]:
+        holder = holder[key]
+    holder[where[-1]] = value
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 2 and problem in err
+
+
+def test_a_legacy_console_encoding_does_not_crash_the_report(demo: Path) -> None:
+    result = cli("validate", str(demo), "--lang", "fr", PYTHONIOENCODING="cp1252")
+    assert result.returncode == 0, result.stderr
+    assert "Agence Nord".encode("cp1252") in result.stdout and b"logements" in result.stdout
+    as_json = cli("validate", str(demo), "--format", "json", PYTHONIOENCODING="cp1252")
+    assert json.loads(as_json.stdout.decode("utf-8"))["scenario"] == "Existant 2026"
+
+
+def test_a_scenario_can_come_through_a_pipe() -> None:
+    result = cli("validate", "/dev/stdin", "--format", "json", stdin=json.dumps(EXAMPLE).encode())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["agencies"][0]["id"] == "nord"
+
+
+def test_a_full_disk_on_output_is_a_clear_error(demo: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "orgdesigner", "validate", str(demo)], stdout=full,
+                                stderr=subprocess.PIPE, check=False)
+    assert result.returncode == 2 and b"cannot write the output" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_a_project_cut_very_short_is_called_damaged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cut.orgd"
+    path.write_bytes(b"SQLite for")
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 2 and "damaged" in err
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("parameters", "[]"), ("parameters", '{"foo": 1}'), ("parameters", '{"max_direct_reports": "x"}'),
+])
+def test_a_hand_edited_project_is_refused_clearly(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  column: str, value: str) -> None:
+    import sqlite3
+
+    path = tmp_path / "edited.orgd"
+    path.write_bytes(demo.read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"UPDATE scenario SET {column} = ?", (value,))
+    connection.close()
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 2 and out == "" and str(path) in err

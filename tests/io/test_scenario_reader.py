@@ -405,11 +405,17 @@ def test_a_link_to_itself_is_refused():
 # Values ---------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fte", [0, 0.0, 1.5, -0.5, "1", True, None, [1]])
+@pytest.mark.parametrize("fte", [0, 0.0, 1.5, -0.5, "1", True, [1]])
 def test_an_fte_outside_0_1_or_not_a_number_is_refused(fte: object):
     doc = example()
     doc["positions"][3]["fte"] = fte
     problem_at(doc, "positions[3].fte")
+
+
+def test_a_null_fte_is_absent_and_defaults_to_full_time():
+    doc = example()
+    doc["positions"][3]["fte"] = None
+    assert read_scenario_data(doc).scenario.positions[3].fte == 1.0
 
 
 def test_the_fte_message_names_the_value_and_the_interval():

@@ -27,7 +27,6 @@ def test_round_trip_keeps_order_and_links() -> None:
     assert queries.managers(chart, "c") == ["m"]
     assert queries.ancestors(chart, "c") == {"m", "h"}
     assert queries.descendants(chart, "h") == {"m", "c"}
-    assert queries.path_to_root(chart, "c") == ["c", "m", "h"]
 
 
 def test_removing_a_position_removes_its_links_and_can_be_undone() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from orgdesigner.model.catalogue import MISSIONS, SITE_MANAGEMENT, TERRITORIES
 from orgdesigner.model.entities import Position
-from orgdesigner.model.labels import Label, Lang
+from orgdesigner.model.labels import Label, Lang, number
 from orgdesigner.model.parameters import WORKING_ASSUMPTIONS
 from orgdesigner.rules.engine import AgencySummary, Report
 from orgdesigner.rules.findings import SEVERITIES, SEVERITY_LABELS
@@ -89,16 +89,12 @@ _T = {
     "assigned": Label("affectés", "assigned"),
     "by_provider": Label("assuré par un prestataire", "contracted out"),
     "outside_zone": Label("hors obligation", "not subject"),
-    "skipped": Label("Non vérifié faute de données", "Not checked for want of data"),
+    "skipped": Label("Non vérifié (donnée non renseignée, ou responsable d'agence à régulariser d'abord)",
+                     "Not checked (data not given, or the agency head to sort out first)"),
     "findings": Label("Constats", "Findings"),
     "none": Label("Aucun constat.", "No findings."),
     "positions": Label("Postes", "Positions"),
 }
-
-
-def _fmt(value: float, lang: Lang) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if not float(value).is_integer() else f"{int(value):,}"
-    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
 
 
 _COUNT_NOUNS = {
@@ -157,12 +153,12 @@ def _summary_text(summary: AgencySummary, t: Mapping[str, str], lang: Lang) -> l
     if agency.territory:
         details.append(TERRITORIES[agency.territory].label.in_(lang))
     if agency.dwellings is not None:
-        details.append(f"{_fmt(agency.dwellings, lang)} {t['dwellings']}")
+        details.append(f"{number(agency.dwellings, lang)} {t['dwellings']}")
     lines = [title + (f" — {', '.join(details)}" if details else "")]
     semicolon = " ; " if lang == "fr" else "; "
     lines.append(
-        f"  {t['headcount']}{sep}{_fmt(summary.headcount, lang)} ({_fmt(summary.fte, lang)} {t['fte']})"
-        f"{semicolon}{t['site_staff']}{sep}{summary.site_staff} ({_fmt(summary.site_staff_fte, lang)} "
+        f"  {t['headcount']}{sep}{number(summary.headcount, lang)} ({number(summary.fte, lang)} {t['fte']})"
+        f"{semicolon}{t['site_staff']}{sep}{summary.site_staff} ({number(summary.site_staff_fte, lang)} "
         f"{t['fte']}){semicolon}{t['providers']}{sep}{summary.providers}"
     )
     expected = f" {t['or']} ".join(map(str, summary.expected_models))
@@ -194,8 +190,8 @@ def _summary_text(summary: AgencySummary, t: Mapping[str, str], lang: Lang) -> l
             state = t["by_provider"]
         else:
             state = (f"{status.blocks_required} {t['fte']} {t['required']}, "
-                     f"{_fmt(status.fte_assigned, lang)} {t['fte']} {t['assigned']}")
-        lines.append(f"  {t['guarding']}{sep}{site.name} ({_fmt(site.dwellings, lang)} {t['dwellings']}) — {state}")
+                     f"{number(status.fte_assigned, lang)} {t['fte']} {t['assigned']}")
+        lines.append(f"  {t['guarding']}{sep}{site.name} ({number(site.dwellings, lang)} {t['dwellings']}) — {state}")
     if summary.skipped:
         lines.append(f"  {t['skipped']}{sep}{', '.join(summary.skipped)}")
     return lines

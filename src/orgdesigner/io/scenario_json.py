@@ -44,6 +44,8 @@ _POSITION_KEYS: Final = ("id", "agency", "role", "title", "family", "holder", "f
                          "guarding")
 _LINK_KEYS: Final = ("from", "to", "type")
 _MIN_PARAMETER: Final = {"gardiennage_dwellings_per_fte": 1}
+# No landlord manages a billion dwellings; the cap keeps every count within SQLite's and float's range.
+_MAX_COUNT: Final = 10**9
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +79,16 @@ def read_scenario_file(path: Path) -> ScenarioDocument:
         raw = path.read_bytes()
     except OSError as exc:
         raise DocumentError(str(path), [Problem("", f"cannot read the file ({exc.strerror})")]) from exc
+    return read_scenario_bytes(raw, str(path))
+
+
+def read_scenario_bytes(raw: bytes, source: str) -> ScenarioDocument:
+    """A document as bytes, UTF-8 with or without a byte-order mark (JSON's own encoding)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DocumentError(str(path), [Problem(f"byte {exc.start}", "the file is not UTF-8 text")]) from exc
-    return read_scenario_text(text, str(path))
+        raise DocumentError(source, [Problem(f"byte {exc.start}", "the file is not UTF-8 text")]) from exc
+    return read_scenario_text(text, source)
 
 
 def read_scenario_text(text: str, source: str = "<document>") -> ScenarioDocument:
@@ -93,6 +100,10 @@ def read_scenario_text(text: str, source: str = "<document>") -> ScenarioDocumen
                                              f"not valid JSON ({exc.msg})")]) from exc
     except _ConstantError as exc:
         raise DocumentError(source, [Problem(_line_column(text, exc.name), str(exc))]) from exc
+    except RecursionError as exc:
+        raise DocumentError(source, [Problem("", "nested too deeply to be a scenario document")]) from exc
+    except ValueError as exc:  # Python refuses integers of thousands of digits
+        raise DocumentError(source, [Problem("", f"not a usable JSON document ({exc})")]) from exc
     return read_scenario_data(data, source)
 
 
@@ -154,10 +165,13 @@ class _Reader:
         if non_empty and not value.strip():
             self.fail(f"{path}.{key}", "must not be empty")
             return None
+        if not _encodable(value):
+            self.fail(f"{path}.{key}", "holds a broken character (a lone UTF-16 surrogate)")
+            return None
         return value
 
     def integer(self, obj: Mapping[str, Any], key: str, path: str, *, required: bool = False,
-                minimum: int = 0) -> int | None:
+                minimum: int = 0, maximum: int = _MAX_COUNT) -> int | None:
         if key not in obj or obj[key] is None:
             if required:
                 self.fail(f"{path}.{key}", "is required")
@@ -170,6 +184,9 @@ class _Reader:
             return None
         if value < minimum:
             self.fail(f"{path}.{key}", f"{value} is below {minimum}")
+            return None
+        if value > maximum:
+            self.fail(f"{path}.{key}", f"{value} is above {maximum}")
             return None
         return value
 
@@ -289,8 +306,8 @@ class _Reader:
                     result[name] = number
         merged = Parameters.with_overrides(result)
         if not merged.model1_below <= merged.model2_upto + 1 <= merged.model3_above + 1:
-            self.fail("parameters", "the thresholds must rise: model1_below ≤ model2_upto + 1 and "
-                                    "model2_upto ≤ model3_above")
+            self.fail("parameters", "the thresholds must rise: model1_below <= model2_upto + 1 and "
+                                    "model2_upto <= model3_above")
         return result
 
     def agencies(self, items: list[Any]) -> list[Agency]:
@@ -412,7 +429,9 @@ class _Reader:
         return positions
 
     def fte(self, obj: Mapping[str, Any], path: str) -> float:
-        value = obj.get("fte", 1.0)
+        value = obj.get("fte")
+        if value is None:
+            return 1.0
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(f"{path}.fte", f"expected a number, found {_kind(value)}")
             return 1.0
@@ -459,13 +478,28 @@ class _Reader:
         for key, xy in value.items():
             if key not in position_ids:
                 continue
-            if (not isinstance(xy, list) or len(xy) != 2
-                    or not all(isinstance(c, int | float) and not isinstance(c, bool) and math.isfinite(c)
-                               for c in xy)):
+            if not isinstance(xy, list) or len(xy) != 2 or not all(_finite(c) for c in xy):
                 self.fail(f"layout.{key}", "expected [x, y], two numbers")
             else:
                 layout[key] = (_coordinate(xy[0]), _coordinate(xy[1]))
         return layout
+
+
+def _finite(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        return False
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _coordinate(value: float) -> float:
@@ -495,7 +529,10 @@ def scenario_to_data(organisation: Organisation, scenario: Scenario) -> dict[str
         head["description"] = scenario.description
     data: dict[str, Any] = {"format": FORMAT, "version": VERSION, "organisation": org, "scenario": head}
     if scenario.parameters:
-        data["parameters"] = {k: scenario.parameters[k] for k in PARAMETER_NAMES if k in scenario.parameters}
+        # Unknown names (from a hand-edited project) are written last, for the reader to refuse.
+        rank = {name: i for i, name in enumerate(PARAMETER_NAMES)}
+        ordered = sorted(scenario.parameters, key=lambda k: rank.get(k, len(rank)))
+        data["parameters"] = {k: scenario.parameters[k] for k in ordered}
     data["agencies"] = [_agency_data(a) for a in scenario.agencies]
     data["positions"] = [_position_data(p) for p in scenario.positions]
     data["links"] = [{"from": link.source, "to": link.target, "type": link.type} for link in scenario.links]

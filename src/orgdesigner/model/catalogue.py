@@ -419,4 +419,3 @@ LINK_TYPES: Final = MappingProxyType(
         "contract": Label("Pilotage de prestataire", "Contract piloting"),
     }
 )
-HEAD_OFFICE: Final = Label("Siège", "Head office")

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["fr", "en"]
-LANGS: tuple[Lang, ...] = ("fr", "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,3 +17,16 @@ class Label:
 
     def in_(self, lang: Lang) -> str:
         return self.fr if lang == "fr" else self.en
+
+
+def number(value: float, lang: Lang) -> str:
+    """A count or an FTE as a reader of that language writes it: 4 200 and 17,5 in French, 4,200 and
+    17.5 in English; at most two decimals, none when whole."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "fr":
+        return text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def bilingual_number(value: float) -> Label:
+    return Label(number(value, "fr"), number(value, "en"))

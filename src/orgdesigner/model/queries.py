@@ -31,21 +31,6 @@ def descendants(chart: Chart, position_id: str) -> set[str]:
     return set(nx.descendants(chart.graph("line"), position_id))
 
 
-def path_to_root(chart: Chart, position_id: str) -> list[str]:
-    """The chain of first managers up to a root, stopping before a position is met twice."""
-    path = [position_id]
-    seen = {position_id}
-    graph = chart.graph("line")
-    current = position_id
-    while True:
-        above = next(iter(graph.predecessors(current)), None)
-        if above is None or above in seen:
-            return path
-        path.append(above)
-        seen.add(above)
-        current = above
-
-
 def positions_by_agency(chart: Chart) -> dict[str | None, list[Position]]:
     """Positions grouped by agency id (None: head office), each group in document order, every
     agency present even when empty."""
@@ -54,11 +39,6 @@ def positions_by_agency(chart: Chart) -> dict[str | None, list[Position]]:
     for position in chart.positions():
         groups.setdefault(position.agency, []).append(position)
     return groups
-
-
-def staff(positions: Iterable[Position]) -> list[Position]:
-    """Positions that are people's posts: everything but providers (domain.md §2)."""
-    return [p for p in positions if not p.is_provider]
 
 
 def headcount_positions(positions: Iterable[Position]) -> list[Position]:

@@ -6,13 +6,14 @@ in every output format.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from orgdesigner.model import queries
 from orgdesigner.model.chart import Chart
 from orgdesigner.model.entities import Agency, Scenario
 from orgdesigner.model.parameters import Parameters
-from orgdesigner.rules.catalogue import RULES, SHAPE_RULES
+from orgdesigner.rules.catalogue import RULES, SHAPE_RULES, Rule
 from orgdesigner.rules.classify import (
     GuardingStatus,
     PerimeterMatch,
@@ -59,7 +60,7 @@ def validate(scenario: Scenario | Chart) -> Report:
     findings: list[Finding] = []
     for rule in RULES:
         if rule.whole_chart is not None:
-            findings.extend(rule.whole_chart(chart))
+            findings.extend(_checked(rule, rule.whole_chart(chart)))
     head_office = Scope(chart, params, None, groups[None])
     summaries = []
     for scope in [head_office, *(Scope(chart, params, a, groups[a.id]) for a in chart.agencies())]:
@@ -69,7 +70,7 @@ def validate(scenario: Scenario | Chart) -> Report:
                 continue
             if scope.agency is None and not rule.head_office:
                 continue
-            findings.extend(rule.check(scope))
+            findings.extend(_checked(rule, rule.check(scope)))
         if scope.agency is not None:
             summaries.append(_summarise(scope, skipped))
     agency_rank = {a.id: i for i, a in enumerate(chart.agencies())}
@@ -80,6 +81,14 @@ def validate(scenario: Scenario | Chart) -> Report:
         f.positions[0] if f.positions else "",
     ))
     return Report(chart.name, params, tuple(summaries), tuple(findings))
+
+
+def _checked(rule: Rule, found: Iterable[Finding]) -> Iterator[Finding]:
+    """Holds each rule to its catalogue entry, so a rule's code and the table cannot drift apart."""
+    for finding in found:
+        if finding.rule != rule.id or finding.severity not in rule.severities:
+            raise AssertionError(f"{rule.id} produced a {finding.severity} finding for {finding.rule}")
+        yield finding
 
 
 def _skipped(scope: Scope) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgdesigner.model.catalogue import ROLES
-from orgdesigner.model.labels import Label
+from orgdesigner.model.labels import Label, bilingual_number
 from orgdesigner.rules.classify import expected_models
 from orgdesigner.rules.context import Scope
 from orgdesigner.rules.findings import Finding
@@ -20,10 +20,6 @@ _MODEL_TEXT = {
              "sur le technique",
              "the agency manager has deputies specialised in tenancy and in technical matters"),
 }
-
-
-def _fmt(headcount: float) -> str:
-    return f"{headcount:g}"
 
 
 def model_mismatch(scope: Scope) -> Iterator[Finding]:
@@ -43,16 +39,16 @@ def model_mismatch(scope: Scope) -> Iterator[Finding]:
         3: Label("prévoyez deux adjoints spécialisés : gestion locative et technique",
                  "provide two specialised deputies: tenancy and technical"),
     }[want]
-    count = _fmt(scope.headcount)
+    count = bilingual_number(scope.headcount)
     concerned = scope.deputies or scope.heads
     yield Finding(
         "management.model-mismatch", "warning", scope.agency_id, tuple(p.id for p in concerned),
         Label(
-            f"Effectif hors personnels de site : {count} ; le modèle de management attendu est "
+            f"Effectif hors personnels de site : {count.fr} ; le modèle de management attendu est "
             f"le modèle {' ou '.join(map(str, expected))} ({_MODEL_TEXT[want].fr}), mais la structure "
             f"compte {deputies.fr}, soit le modèle {detected}. Référence : « Le management "
             f"d'agence » (atelier « Quelle gestion de proximité ? », 2022). Pour corriger : {fix.fr}.",
-            f"Headcount excluding site staff: {count}; the expected management model is model "
+            f"Headcount excluding site staff: {count.en}; the expected management model is model "
             f"{' or '.join(map(str, expected))} ({_MODEL_TEXT[want].en}), but the structure has "
             f"{deputies.en}, which is model {detected}. Reference: 'Agency management' "
             f"(workshop 'Quelle gestion de proximité ?', 2022). To fix: {fix.en}.",
@@ -64,15 +60,15 @@ def transition_band(scope: Scope) -> Iterator[Finding]:
     """§4, §9 management.transition-band: 26-30 is not covered by the deck."""
     params = scope.params
     if params.model2_upto < scope.headcount <= params.model3_above:
-        count = _fmt(scope.headcount)
+        count = bilingual_number(scope.headcount)
         yield Finding(
             "management.transition-band", "info", scope.agency_id, (),
             Label(
-                f"Effectif hors personnels de site : {count}, entre {params.model2_upto} et "
+                f"Effectif hors personnels de site : {count.fr}, entre {params.model2_upto} et "
                 f"{params.model3_above} : une zone que la référence ne couvre pas (modèle 2 jusqu'à "
                 f"{params.model2_upto}, modèle 3 au-delà de {params.model3_above}). Les deux modèles "
                 "sont acceptables ; choisissez selon la croissance attendue de l'agence.",
-                f"Headcount excluding site staff: {count}, between {params.model2_upto} and "
+                f"Headcount excluding site staff: {count.en}, between {params.model2_upto} and "
                 f"{params.model3_above}: a band the reference does not cover (model 2 up to "
                 f"{params.model2_upto}, model 3 above {params.model3_above}). Both models are "
                 "acceptable; choose by the agency's expected growth.",

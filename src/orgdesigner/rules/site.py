@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from orgdesigner.model import queries
 from orgdesigner.model.catalogue import SECTOR_MANAGER_ROLE, SITE_MANAGEMENT
-from orgdesigner.model.labels import Label
+from orgdesigner.model.labels import Label, bilingual_number
 from orgdesigner.rules.classify import guarding_status
 from orgdesigner.rules.context import Scope
 from orgdesigner.rules.findings import Finding
@@ -136,20 +136,20 @@ def gardiennage(scope: Scope) -> Iterator[Finding]:
                          "started blocks counted" if params.gardiennage_rounding == "ceil"
                          else "whole blocks")
         per = params.gardiennage_dwellings_per_fte
-        fte = f"{status.fte_assigned:g}"
+        fte = bilingual_number(status.fte_assigned)
         yield Finding(
             "site.gardiennage", "warning", scope.agency_id, status.staff,
             Label(
                 f"L'ensemble {site.name} ({site.dwellings} logements, zone soumise à l'obligation de "
                 f"gardiennage) demande {status.blocks_required} ETP de gardiennage (un par tranche de "
-                f"{per} logements, {rounding.fr}) ; {fte} ETP de gardiens et employés d'immeuble y "
+                f"{per} logements, {rounding.fr}) ; {fte.fr} ETP de gardiens et employés d'immeuble y "
                 "sont affectés et aucun prestataire n'y assure le gardiennage. Référence : Code de la "
                 "sécurité intérieure, art. L271-1, R271-1 et R271-2. Affectez du personnel de site à "
                 "l'ensemble ou confiez le gardiennage à un prestataire ; tout changement du dispositif "
                 "est soumis au conseil de concertation locative (R271-3).",
                 f"Estate {site.name} ({site.dwellings} dwellings, in a guarding-obligation zone) "
                 f"requires {status.blocks_required} FTE of guarding (one per block of {per} dwellings, "
-                f"{rounding.en}); {fte} FTE of caretakers and building attendants are assigned and no "
+                f"{rounding.en}); {fte.en} FTE of caretakers and building attendants are assigned and no "
                 "contractor provides guarding there. Reference: Code de la sécurité intérieure, "
                 "L271-1, R271-1 and R271-2. Assign site staff to the estate or contract the guarding "
                 "out; any change to the arrangement goes to the tenant consultation council (R271-3).",

@@ -1,5 +1,11 @@
 """The project file: SQLite through SQLAlchemy's typed ORM, with Alembic migrations."""
 
-from orgdesigner.storage.project_file import ProjectFileError, add_scenario, load_project, save_project
+from orgdesigner.storage.project_file import (
+    SQLITE_HEADER,
+    ProjectFileError,
+    add_scenario,
+    load_project,
+    save_project,
+)
 
-__all__ = ["ProjectFileError", "add_scenario", "load_project", "save_project"]
+__all__ = ["SQLITE_HEADER", "ProjectFileError", "add_scenario", "load_project", "save_project"]

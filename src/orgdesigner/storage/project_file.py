@@ -27,7 +27,7 @@ from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.storage.database import APPLICATION_ID, head_revision, known_revisions, migrate, open_engine
 from orgdesigner.storage.rows import DamagedProject, UnsavableProject, project_rows, read_project
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database
 _DAMAGED = "the file is damaged (truncated or corrupt)"
 
 
@@ -76,7 +76,10 @@ def load_project(path: Path) -> Project:
     engine = open_engine(path, read_only=True)
     try:
         with _user_errors(f"Cannot open {path}"), engine.connect() as connection:
-            return read_project(connection)
+            try:
+                return read_project(connection)
+            except (TypeError, ValueError, KeyError) as exc:  # a value of the wrong shape, edited by hand
+                raise DamagedProject("a stored value has the wrong form") from exc
     finally:
         engine.dispose()
 
@@ -109,7 +112,7 @@ def _revision(path: Path) -> str:
             raise refuse("it is a folder, not a project file") from None
     if not header:
         raise refuse("the file is empty")
-    if not header.startswith(_SQLITE_MAGIC):
+    if not header.startswith(SQLITE_HEADER):
         raise refuse("it is not an OrgDesigner project file")
     if len(header) < 100 or size < _expected_size(header):
         raise refuse(_DAMAGED)

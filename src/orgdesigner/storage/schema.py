@@ -5,9 +5,9 @@ model says they are, so that renaming an id never rewrites a foreign key. Order 
 order of scenarios, agencies, sites, positions and links), so every list has an `ordinal`.
 
 Positions name their agency and site by code, as the model does, not through foreign keys: the
-model lets a position name an agency or site the scenario does not hold (the validator reports it),
-and a save must never refuse the user's work over that. Links, which the model never lets dangle,
-do reference their positions.
+chart lets an edit leave a position naming an agency or site the scenario no longer holds, and a
+save must never refuse the user's work over that (opening such a file reports it, by position).
+Links, which the model never lets dangle, do reference their positions.
 
 Small values whose None must stay distinct from empty (presence, reception, perimeter) and the
 scenario's parameters, whose key order is kept, are JSON text.
