@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from orgdesigner.model.catalogue import Level
 from orgdesigner.model.entities import Agency, Link, Organisation, Position, Project, Scenario, Site
 
-_PERIMETER = MappingProxyType({
+_PERIMETER: MappingProxyType[str, Level] = MappingProxyType({
     "demand_allocation": "C", "lease": "C", "arrears_litigation": "C", "social_support": "C",
     "mediation": "C", "site_upkeep": "C", "planned_maintenance": "NR", "dsu": "P",
 })

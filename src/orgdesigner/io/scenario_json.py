@@ -190,6 +190,16 @@ class _Reader:
             return None
         return value
 
+    def identifier(self, obj: Mapping[str, Any], path: str, seen: dict[str, int], index: int,
+                   listing: str) -> str | None:
+        """An `id`, unique within `listing` (the JSON path of the list it belongs to)."""
+        value = self.string(obj, "id", path, required=True, non_empty=True)
+        if value is not None and value in seen:
+            self.fail(f"{path}.id", f"{value!r} is already the id of {listing}[{seen[value]}]")
+        elif value is not None:
+            seen[value] = index
+        return value
+
     def boolean(self, obj: Mapping[str, Any], key: str, path: str) -> bool:
         value = obj.get(key, False)
         if value is None:
@@ -318,12 +328,8 @@ class _Reader:
             obj = self.mapping(item, path, _AGENCY_KEYS)
             if obj is None:
                 continue
-            agency_id = self.string(obj, "id", path, required=True, non_empty=True)
+            agency_id = self.identifier(obj, path, seen, i, "agencies")
             name = self.string(obj, "name", path, required=True, non_empty=True)
-            if agency_id is not None and agency_id in seen:
-                self.fail(f"{path}.id", f"{agency_id!r} is already the id of agencies[{seen[agency_id]}]")
-            elif agency_id is not None:
-                seen[agency_id] = i
             agency = Agency(
                 id=agency_id or "",
                 name=name or "",
@@ -346,20 +352,16 @@ class _Reader:
             self.fail(path, f"expected a list, found {_kind(value)}")
             return None
         sites: list[Site] = []
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for i, item in enumerate(value):
             where = f"{path}[{i}]"
             obj = self.mapping(item, where, _SITE_KEYS)
             if obj is None:
                 continue
-            site_id = self.string(obj, "id", where, required=True, non_empty=True)
+            site_id = self.identifier(obj, where, seen, i, path)
             name = self.string(obj, "name", where, required=True, non_empty=True)
             dwellings = self.integer(obj, "dwellings", where, required=True)
             zone = self.boolean(obj, "guarding_zone", where)
-            if site_id is not None and site_id in seen:
-                self.fail(f"{where}.id", f"{site_id!r} is already the id of a site of this agency")
-            if site_id is not None:
-                seen.add(site_id)
             sites.append(Site(site_id or "", name or "", dwellings or 0, zone))
         return tuple(sites)
 
@@ -388,11 +390,7 @@ class _Reader:
             obj = self.mapping(item, path, _POSITION_KEYS)
             if obj is None:
                 continue
-            position_id = self.string(obj, "id", path, required=True, non_empty=True)
-            if position_id is not None and position_id in seen:
-                self.fail(f"{path}.id", f"{position_id!r} is already the id of positions[{seen[position_id]}]")
-            elif position_id is not None:
-                seen[position_id] = i
+            position_id = self.identifier(obj, path, seen, i, "positions")
             role = self.code(obj, "role", path, ROLES, "role", required=True)
             agency_id = self.string(obj, "agency", path)
             agency = agencies.get(agency_id) if agency_id is not None else None
