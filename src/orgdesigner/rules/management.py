@@ -11,8 +11,8 @@ from orgdesigner.rules.context import Scope
 from orgdesigner.rules.findings import Finding
 
 _MODEL_TEXT = {
-    1: Label("le responsable d'agence manage en direct les équipes opérationnelles (sauf les gardiens)",
-             "the agency manager leads the operational teams directly (caretakers excepted)"),
+    1: Label("le responsable d'agence manage en direct les équipes opérationnelles, sauf les gardiens",
+             "the agency manager leads the operational teams directly, caretakers excepted"),
     2: Label("le responsable d'agence est accompagné d'un adjoint, généralement chargé de la partie "
              "technique",
              "the agency manager has one deputy, generally in charge of the technical side"),

@@ -73,11 +73,11 @@ def provider_unpiloted(scope: Scope) -> Iterator[Finding]:
         yield Finding(
             "site.provider-unpiloted", "warning", scope.agency_id, (provider.id,),
             Label(
-                f"Le prestataire {provider.display_name('fr')} n'est piloté par personne. La "
+                f"{provider.display_name('fr')} n'est piloté par personne. La "
                 "référence souligne l'enjeu de pilotage des prestataires quand les prestations sont "
                 "externalisées. Reliez-le par un lien « contrat » au poste qui le pilote (responsable "
                 "de secteur, par exemple).",
-                f"Contractor {provider.display_name('en')} is piloted by no one. The reference "
+                f"{provider.display_name('en')} is piloted by no one. The reference "
                 "stresses steering contractors when services are outsourced. Link it with a "
                 "'contract' link to the position that pilots it (a sector manager, say).",
             ),

@@ -70,10 +70,10 @@ def no_head(scope: Scope) -> Iterator[Finding]:
         yield Finding(
             "structure.no-head", "error", scope.agency_id, (),
             Label(
-                f"L'agence {name} n'a pas de responsable d'agence. Tous les modèles de management "
+                f"L'agence « {name} » n'a pas de responsable d'agence. Tous les modèles de management "
                 "d'agence reposent sur un responsable d'agence : ajoutez un poste « Responsable "
                 "d'agence » (même vacant).",
-                f"Agency {name} has no agency manager. Every agency management model rests on one: "
+                f"Agency '{name}' has no agency manager. Every agency management model rests on one: "
                 "add an 'Agency manager' position (even vacant).",
             ),
         )
@@ -87,10 +87,10 @@ def multiple_heads(scope: Scope) -> Iterator[Finding]:
         yield Finding(
             "structure.multiple-heads", "error", scope.agency_id, ids,
             Label(
-                f"L'agence {scope.agency.name} a {len(ids)} responsables d'agence ({names.fr}). Une "
+                f"L'agence « {scope.agency.name} » a {len(ids)} responsables d'agence ({names.fr}). Une "
                 "agence a un seul responsable ; changez le rôle des autres (adjoint, par exemple) ou "
                 "déplacez-les dans une autre agence.",
-                f"Agency {scope.agency.name} has {len(ids)} agency managers ({names.en}). An agency "
+                f"Agency '{scope.agency.name}' has {len(ids)} agency managers ({names.en}). An agency "
                 "has a single manager; change the others' role (to a deputy, say) or move them to "
                 "another agency.",
             ),
@@ -106,11 +106,11 @@ def provider_link(scope: Scope) -> Iterator[Finding]:
                 yield Finding(
                     "structure.provider-link", "error", scope.agency_id, (provider.id, target),
                     Label(
-                        f"Le prestataire {provider.display_name('fr')} encadre "
+                        f"{provider.display_name('fr')} encadre "
                         f"{chart.position(target).display_name('fr')}. Un prestataire est un contrat, "
                         "pas une personne : il ne manage ni ne pilote personne. Rattachez ce poste à "
                         "un responsable salarié.",
-                        f"Contractor {provider.display_name('en')} manages "
+                        f"{provider.display_name('en')} manages "
                         f"{chart.position(target).display_name('en')}. A contractor is a contract, not "
                         "a person: it manages and pilots no one. Attach this position to a staff "
                         "manager.",
@@ -121,11 +121,11 @@ def provider_link(scope: Scope) -> Iterator[Finding]:
                 yield Finding(
                     "structure.provider-link", "error", scope.agency_id, (provider.id, source),
                     Label(
-                        f"Le prestataire {provider.display_name('fr')} est relié à "
+                        f"{provider.display_name('fr')} est relié à "
                         f"{chart.position(source).display_name('fr')} par un lien hiérarchique ou "
                         "fonctionnel. Un prestataire n'est pas un salarié : il est piloté par un lien "
                         "« contrat ». Changez le type du lien en contrat.",
-                        f"Contractor {provider.display_name('en')} is linked to "
+                        f"{provider.display_name('en')} is linked to "
                         f"{chart.position(source).display_name('en')} by a hierarchical or functional "
                         "line. A contractor is not staff: it is piloted through a 'contract' link. "
                         "Change the link's type to contract.",
@@ -168,11 +168,11 @@ def cross_agency(scope: Scope) -> Iterator[Finding]:
                     "structure.cross-agency", "warning", scope.agency_id, (position.id, manager_id),
                     Label(
                         f"{position.display_name('fr')} ({scope.agency.name}) est rattaché à "
-                        f"{manager.display_name('fr')} de l'agence {other_name}. Une ligne "
+                        f"{manager.display_name('fr')} de l'agence « {other_name} ». Une ligne "
                         "hiérarchique reste dans l'agence (le siège excepté). Rattachez le poste à un "
                         "manager de son agence, ou déplacez-le dans l'agence de son responsable.",
                         f"{position.display_name('en')} ({scope.agency.name}) reports to "
-                        f"{manager.display_name('en')} of agency {other_name}. A reporting line stays "
+                        f"{manager.display_name('en')} of agency '{other_name}'. A reporting line stays "
                         "within its agency (head office excepted). Attach the position to a manager of "
                         "its agency, or move it to its manager's agency.",
                     ),
