@@ -30,11 +30,21 @@ def default_lang() -> Lang:
     return "en"
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("orgdesigner")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "(not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="orgdesigner",
         description="OrgDesigner: design social-housing agencies and check them against the reference models.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="validate a scenario JSON or a project file")
