@@ -10,9 +10,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orgdesigner.model.entities import Organisation, Scenario
+
+if TYPE_CHECKING:
+    from orgdesigner.app.opening import OpenedScenario
 from orgdesigner.model.labels import Lang
 
 EXIT_OK = 0
@@ -28,6 +33,12 @@ def default_lang() -> Lang:
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
     return "en"
+
+
+def _path(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a file name cannot be empty")
+    return Path(text)
 
 
 def _version() -> str:
@@ -48,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="validate a scenario JSON or a project file")
-    validate.add_argument("file", type=Path, metavar="FILE")
+    validate.add_argument("file", type=_path, metavar="FILE")
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--scenario", metavar="NAME", help="scenario of a project (default: its first)")
     validate.add_argument("--fail-on", choices=FAIL_LEVELS, default="error",
@@ -57,13 +68,14 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert", help="scenario JSON → project file (new, or a scenario added), or project → JSON or project")
-    convert.add_argument("source", type=Path, metavar="IN")
-    convert.add_argument("target", type=Path, metavar="OUT")
+    convert.add_argument("source", type=_path, metavar="IN")
+    convert.add_argument("target", type=_path, metavar="OUT")
     convert.add_argument("--scenario", metavar="NAME", help="scenario to take out of a project (default: its first)")
-    convert.add_argument("--force", action="store_true", help="replace OUT when it is an existing JSON file")
+    convert.add_argument("--force", action="store_true",
+                         help="replace OUT when it is an existing scenario JSON (never any other file)")
 
     demo = commands.add_parser("demo", help="write the bundled demonstration project")
-    demo.add_argument("target", type=Path, metavar="OUT")
+    demo.add_argument("target", type=_path, metavar="OUT")
     demo.add_argument("--force", action="store_true", help="replace OUT if it exists")
     return parser
 
@@ -82,19 +94,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except InputError as exc:
-        for line in exc.lines:
-            print(f"orgdesigner {args.command}: {line}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
-        sys.stderr.close()
-        return EXIT_OK
+        _complain(args.command, *exc.lines)
     except OSError as exc:
-        print(f"orgdesigner {args.command}: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
-        return EXIT_UNUSABLE
+        _complain(args.command, f"cannot write the output ({exc.strerror or exc})")
     except Exception as exc:  # a defect of ours: say so plainly rather than with a traceback
-        print(f"orgdesigner {args.command}: internal error ({type(exc).__name__}: {exc}); "
-              "please report it with the file that caused it", file=sys.stderr)
-        return EXIT_UNUSABLE
+        _complain(args.command, f"internal error ({type(exc).__name__}: {exc}); "
+                                "please report it with the file that caused it")
+    return EXIT_UNUSABLE
+
+
+def _complain(command: str, *lines: str) -> None:
+    """Problems go to stderr; if nobody reads it any more (`2>&1 | head`), the exit status still says."""
+    try:
+        for line in lines:
+            print(f"orgdesigner {command}: {line}", file=sys.stderr)
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError, AttributeError):
+        _silence_closed_streams()
+
+
+def _silence_closed_streams() -> None:
+    """Points stdout and stderr at /dev/null so the interpreter's final flush finds nothing to break on."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(AttributeError, ValueError, OSError):
+            os.dup2(null, stream.fileno())
 
 
 def _tolerate_any_text(stream: object) -> None:
@@ -105,65 +129,74 @@ def _tolerate_any_text(stream: object) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from orgdesigner.app.opening import open_scenario
+    from orgdesigner.app.opening import InputError, open_scenario
     from orgdesigner.io.report_output import report_to_json, report_to_text
     from orgdesigner.rules.engine import validate
     from orgdesigner.rules.findings import SEVERITY_RANK
 
     lang: Lang = args.lang or default_lang()
+    if sys.stdout is None:
+        raise InputError(["there is no standard output to print the report on"])
     opened = open_scenario(args.file, args.scenario)
     report = validate(opened.scenario)
+    threshold = SEVERITY_RANK.get(args.fail_on)
+    failing = threshold is not None and any(SEVERITY_RANK[f.severity] <= threshold for f in report.findings)
+    status = EXIT_FINDINGS if failing else EXIT_OK
     if args.format == "json":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(report_to_json(report, lang).encode("utf-8"))  # JSON is UTF-8 by definition
-        sys.stdout.buffer.flush()
-    else:
-        _tolerate_any_text(sys.stdout)
+        output = report_to_json(report, lang).encode("utf-8")  # JSON is UTF-8 by definition
+    else:  # in the console's encoding; a character it lacks becomes '?' rather than a crash
         positions = {p.id: p for p in opened.scenario.positions}
-        sys.stdout.write(report_to_text(report, positions, lang))
+        output = report_to_text(report, positions, lang).encode(sys.stdout.encoding or "utf-8", errors="replace")
+    try:
         sys.stdout.flush()
-    if args.fail_on == "never":
-        return EXIT_OK
-    threshold = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] <= threshold for f in report.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): the verdict still stands
+        _silence_closed_streams()
+    return status
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from orgdesigner.app.files import write_text_safely
-    from orgdesigner.app.opening import InputError, choose_scenario, is_project_file, open_project, open_scenario
-    from orgdesigner.io.scenario_json import scenario_to_json
+    """What OUT becomes follows what it is: an existing project gains the scenario; a new file is a
+    project, unless its name ends in .json; an existing JSON is replaced only with --force; any
+    other existing file is never touched."""
+    from orgdesigner.app.opening import InputError, is_project_file, looks_like_json, open_scenario
 
     source: Path = args.source
     target: Path = args.target
     if target.exists() and source.exists() and source.samefile(target):
         raise InputError([f"{target}: is the source file too; name another file to write"])
-    if is_project_file(target):
-        opened = open_scenario(source, args.scenario)
+    writes_json = target.suffix.lower() == ".json" if not target.exists() else not is_project_file(target)
+    if writes_json and target.exists():
+        if not looks_like_json(target):
+            raise InputError([f"{target}: exists and is neither a project nor a JSON document; "
+                              "it was left as it is"])
+        if not args.force:
+            raise InputError([f"{target}: exists already; use --force to replace it"])
+    if writes_json and not is_project_file(source):
+        raise InputError([f"{target}: a scenario JSON converts into a project file; name the output with "
+                          "another extension, such as .orgd"])
+    opened = open_scenario(source, args.scenario)
+    if writes_json:
+        _write_json(target, opened)
+    else:
         _add_to_project(target, opened.organisation, opened.scenario)
         _say(f"added scenario {opened.scenario.name!r} to {target}")
-    elif not is_project_file(source):
-        opened = open_scenario(source, args.scenario)
-        if target.exists():
-            raise InputError([f"{target}: exists and is not a project file; it was left as it is"])
-        if target.suffix.lower() == ".json":
-            raise InputError([f"{target}: a scenario JSON converts into a project file; "
-                              "name the output with another extension, such as .orgd"])
-        _add_to_project(target, opened.organisation, opened.scenario)
-        _say(f"wrote project {target} with scenario {opened.scenario.name!r}")
-    else:
-        project = open_project(source)
-        scenario = choose_scenario(project, args.scenario, source)
-        if target.exists() and not args.force:
-            raise InputError([f"{target}: exists already; use --force to replace it"])
-        try:
-            write_text_safely(target, scenario_to_json(project.organisation, scenario))
-        except OSError as exc:
-            raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
-        _say(f"wrote scenario {scenario.name!r} to {target}")
-        if args.scenario is None and len(project.scenarios) > 1:
-            _say(f"the project holds {len(project.scenarios)} scenarios; choose another with --scenario")
+    if args.scenario is None and opened.scenarios_in_file > 1:
+        _say(f"{source} holds {opened.scenarios_in_file} scenarios; choose another with --scenario")
     return EXIT_OK
+
+
+def _write_json(target: Path, opened: OpenedScenario) -> None:
+    from orgdesigner.app.files import write_text_safely
+    from orgdesigner.app.opening import InputError
+    from orgdesigner.io.scenario_json import scenario_to_json
+
+    try:
+        write_text_safely(target, scenario_to_json(opened.organisation, opened.scenario))
+    except OSError as exc:
+        raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
+    _say(f"wrote scenario {opened.scenario.name!r} to {target}")
 
 
 def _add_to_project(target: Path, organisation: Organisation, scenario: Scenario) -> None:

@@ -217,10 +217,15 @@ def test_a_project_holding_unknown_codes_is_refused_clearly(tmp_path: Path, caps
 def test_convert_never_overwrites_without_force(demo: Path, example: Path, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     mine = tmp_path / "mine.json"
-    mine.write_text("my own notes", encoding="utf-8")
+    mine.write_text('{"my": "own scenario"}', encoding="utf-8")
     code, _, err = run(capsys, "convert", str(demo), str(mine))
     assert code == 2 and "--force" in err
-    assert mine.read_text(encoding="utf-8") == "my own notes"
+    assert mine.read_text(encoding="utf-8") == '{"my": "own scenario"}'
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own notes", encoding="utf-8")
+    code, _, err = run(capsys, "convert", str(demo), str(notes), "--force")
+    assert code == 2 and "left as it is" in err
+    assert notes.read_text(encoding="utf-8") == "my own notes"
     assert run(capsys, "convert", str(demo), str(mine), "--force")[0] == 0
     assert json.loads(mine.read_text(encoding="utf-8"))["scenario"]["name"] == "Existant 2026"
     code, _, err = run(capsys, "convert", str(example), str(tmp_path / "new.json"))
@@ -309,17 +314,74 @@ def test_a_project_cut_very_short_is_called_damaged(tmp_path: Path, capsys: pyte
     assert code == 2 and "damaged" in err
 
 
-@pytest.mark.parametrize(("column", "value"), [
-    ("parameters", "[]"), ("parameters", '{"foo": 1}'), ("parameters", '{"max_direct_reports": "x"}'),
+@pytest.mark.parametrize(("table", "column", "value", "problem"), [
+    ("scenario", "parameters", "[]", "wrong form"),
+    ("scenario", "parameters", '{"foo": 1}', "parameters.foo: unknown key"),
+    ("scenario", "parameters", '{"max_direct_reports": "x"}', "parameters.max_direct_reports"),
+    ("agency", "perimeter", '{"lease": "C"}', "perimeter.demand_allocation: is required"),
+    ("agency", "territory", "mars", "unknown territory 'mars'"),
+    ("position", "fte", 3.5, "fte: 3.5 is not in (0, 1]"),
+    ("link", "type", "telepathy", "unknown link type 'telepathy'"),
 ])
 def test_a_hand_edited_project_is_refused_clearly(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                  column: str, value: str) -> None:
+                                                  table: str, column: str, value: object, problem: str) -> None:
     import sqlite3
 
     path = tmp_path / "edited.orgd"
     path.write_bytes(demo.read_bytes())
     with sqlite3.connect(path) as connection:
-        connection.execute(f"UPDATE scenario SET {column} = ?", (value,))
+        connection.execute(f'UPDATE "{table}" SET {column} = ?', (value,))
     connection.close()
     code, out, err = run(capsys, "validate", str(path))
     assert code == 2 and out == "" and str(path) in err
+    assert problem in err and "internal error" not in err
+
+
+def test_a_project_converts_into_a_new_project(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "copy.orgd"
+    assert run(capsys, "convert", str(demo), str(target), "--scenario", "Cible 2027")[0] == 0
+    assert target.read_bytes().startswith(b"SQLite format 3")
+    data = json.loads(run(capsys, "validate", str(target), "--format", "json")[1])
+    assert data["scenario"] == "Cible 2027"
+
+
+def test_keys_given_twice_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = json.dumps(EXAMPLE).replace('"role": "agency_head"', '"role": "agency_head", "role": "caretaker"')
+    path = tmp_path / "twice.json"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 2 and "positions[0].role: is given twice" in err
+
+
+def test_an_endless_source_is_cut_off(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgdesigner.app.opening as opening
+
+    monkeypatch.setattr(opening, "MAX_DOCUMENT_BYTES", 1000)
+    path = tmp_path / "big.json"
+    path.write_text(" " * 2000 + json.dumps(EXAMPLE), encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 2 and "too large" in err
+
+
+def test_an_empty_file_name_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", ""])
+    assert exit_.value.code == 2
+    assert "cannot be empty" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_does_not_change_the_verdict(demo: Path) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "orgdesigner", "validate", str(demo), "--fail-on", "warning"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert process.wait() == 1
+    assert b"Traceback" not in errors
+
+
+def test_no_standard_output_is_a_clear_error(demo: Path) -> None:
+    command = f'"{sys.executable}" -m orgdesigner validate "{demo}" >&-'
+    result = subprocess.run(["sh", "-c", command], capture_output=True, check=False)
+    assert result.returncode == 2 and b"no standard output" in result.stderr

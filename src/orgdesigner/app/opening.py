@@ -11,6 +11,9 @@ from orgdesigner.io.scenario_json import DocumentError, read_scenario_bytes, rea
 from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.storage import SQLITE_HEADER, ProjectFileError, load_project
 
+# A scenario of 50,000 positions is about 10 MB of JSON.
+MAX_DOCUMENT_BYTES = 256 * 2**20
+
 
 class InputError(Exception):
     """A file the user named cannot be used; `lines` say what and where, one problem a line."""
@@ -92,12 +95,29 @@ def open_scenario(path: Path, name: str | None) -> OpenedScenario:
 
 
 def _read_once(path: Path) -> bytes:
-    """The whole content, read once, so that a pipe (`/dev/stdin`, `<(...)`) works too."""
+    """The whole content, read once, so that a pipe (`/dev/stdin`, `<(...)`) works too; a source
+    that never ends (`/dev/zero`) is cut off rather than read until memory runs out."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
     except FileNotFoundError:
         raise InputError([f"{path}: no such file"]) from None
     except IsADirectoryError:
         raise InputError([f"{path}: is a folder, not a file"]) from None
     except OSError as exc:
         raise InputError([f"{path}: cannot read the file ({exc.strerror})"]) from exc
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise InputError([f"{path}: larger than {MAX_DOCUMENT_BYTES // 2**20} MiB, too large to be a scenario "
+                          "document"])
+    return raw
+
+
+def looks_like_json(path: Path) -> bool:
+    """True for a file whose first non-blank character opens a JSON object: one the user may let
+    `convert --force` replace, unlike any other file that happens to bear the name."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+    except OSError:
+        return False
+    return start.startswith(b"{")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +95,7 @@ def read_scenario_bytes(raw: bytes, source: str) -> ScenarioDocument:
 def read_scenario_text(text: str, source: str = "<document>") -> ScenarioDocument:
     text = text.removeprefix("\ufeff")
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_JsonObject.from_pairs)
     except json.JSONDecodeError as exc:
         raise DocumentError(source, [Problem(f"line {exc.lineno}, column {exc.colno}",
                                              f"not valid JSON ({exc.msg})")]) from exc
@@ -113,6 +114,20 @@ def read_scenario_data(data: object, source: str = "<document>") -> ScenarioDocu
     if reader.problems or document is None:
         raise DocumentError(source, reader.problems or [Problem("", "empty document")])
     return document
+
+
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers the keys given twice, which json.loads would silently collapse
+    (the last one winning): a typo must not pass silently."""
+
+    repeated: tuple[str, ...] = ()
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, Any]]) -> _JsonObject:
+        obj = cls(pairs)
+        if len(obj) != len(pairs):
+            obj.repeated = tuple(k for k, n in Counter(k for k, _ in pairs).items() if n > 1)
+        return obj
 
 
 class _ConstantError(ValueError):
@@ -143,6 +158,9 @@ class _Reader:
     # Field helpers ------------------------------------------------------------------------------
 
     def mapping(self, value: object, path: str, allowed: tuple[str, ...]) -> dict[str, Any] | None:
+        if value is None and path:
+            self.fail(path, "is required")
+            return None
         if not isinstance(value, dict):
             self.fail(path, f"expected an object, found {_kind(value)}")
             return None
@@ -150,6 +168,8 @@ class _Reader:
             if key not in allowed:
                 self.fail(f"{path}.{key}" if path else key,
                           f"unknown key (allowed: {', '.join(allowed)})")
+        for key in getattr(value, "repeated", ()):
+            self.fail(f"{path}.{key}" if path else key, "is given twice in the same object; keep one")
         return value
 
     def string(self, obj: Mapping[str, Any], key: str, path: str, *, required: bool = False,
@@ -186,7 +206,7 @@ class _Reader:
             self.fail(f"{path}.{key}", f"{value} is below {minimum}")
             return None
         if value > maximum:
-            self.fail(f"{path}.{key}", f"{value} is above {maximum}")
+            self.fail(f"{path}.{key}", f"{_short(value)} is above {maximum}")
             return None
         return value
 
@@ -251,15 +271,19 @@ class _Reader:
         top = self.mapping(data, "", _TOP_KEYS)
         if top is None:
             return None
-        if top.get("format") != FORMAT:
-            self.fail("format", f"expected {FORMAT!r}, found {top.get('format')!r}")
+        if "format" not in top:
+            self.fail("format", f"is required (it is {FORMAT!r})")
+        elif top["format"] != FORMAT:
+            self.fail("format", f"expected {FORMAT!r}, found {_short(top['format'])}")
         version = top.get("version")
         if isinstance(version, int | float) and not isinstance(version, bool) and version > VERSION:
             self.fail("version", f"version {version} is newer than this program reads ({VERSION}); "
                                  "update OrgDesigner")
             return None  # the rest follows a format this program does not know: no point listing it
+        elif version is None:
+            self.fail("version", f"is required (it is {VERSION})")
         elif version != VERSION or isinstance(version, bool):
-            self.fail("version", f"expected {VERSION}, found {version!r}")
+            self.fail("version", f"expected {VERSION}, found {_short(version)}")
         organisation = self.organisation(top.get("organisation"))
         scenario_head = self.mapping(top.get("scenario"), "scenario", ("name", "description"))
         name: str | None = None
@@ -505,6 +529,12 @@ def _coordinate(value: float) -> float:
     return float(value) + 0.0
 
 
+def _short(value: object) -> str:
+    """A value as a problem quotes it, cut short: a 300-digit number helps no one."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _kind(value: object) -> str:
     if value is None:
         return "null"
@@ -556,7 +586,9 @@ def _agency_data(agency: Agency) -> dict[str, Any]:
     if agency.site_management is not None:
         data["site_management"] = agency.site_management
     if agency.perimeter is not None:
-        data["perimeter"] = {m: agency.perimeter[m] for m in MISSION_CODES}
+        # Table order; a hand-edited project may lack a mission or add one: the reader says which.
+        rank = {mission: i for i, mission in enumerate(MISSION_CODES)}
+        data["perimeter"] = {m: agency.perimeter[m] for m in sorted(agency.perimeter, key=lambda m: rank.get(m, 99))}
     if agency.presence is not None:
         data["presence"] = list(agency.presence)
     if agency.reception is not None:

@@ -29,8 +29,9 @@ def model_mismatch(scope: Scope) -> Iterator[Finding]:
     if detected in expected:
         return
     want = expected[0]
-    deputies = {0: Label("aucun adjoint", "no deputy"), 1: Label("un adjoint", "one deputy")}.get(
-        len(scope.deputies), Label(f"{len(scope.deputies)} adjoints", f"{len(scope.deputies)} deputies"))
+    deputies = {0: Label("ne compte aucun adjoint", "has no deputy"),
+                1: Label("compte un adjoint", "has one deputy")}.get(
+        len(scope.deputies), Label(f"compte {len(scope.deputies)} adjoints", f"has {len(scope.deputies)} deputies"))
     fix = {
         1: Label("supprimez les postes d'adjoint ou répartissez leurs équipes sous le responsable",
                  "remove the deputy posts or put their teams under the manager"),
@@ -46,10 +47,10 @@ def model_mismatch(scope: Scope) -> Iterator[Finding]:
         Label(
             f"Effectif hors personnels de site : {count.fr} ; le modèle de management attendu est "
             f"le modèle {' ou '.join(map(str, expected))} ({_MODEL_TEXT[want].fr}), mais la structure "
-            f"compte {deputies.fr}, soit le modèle {detected}. Référence : « Le management "
+            f"{deputies.fr}, soit le modèle {detected}. Référence : « Le management "
             f"d'agence » (atelier « Quelle gestion de proximité ? », 2022). Pour corriger : {fix.fr}.",
             f"Headcount excluding site staff: {count.en}; the expected management model is model "
-            f"{' or '.join(map(str, expected))} ({_MODEL_TEXT[want].en}), but the structure has "
+            f"{' or '.join(map(str, expected))} ({_MODEL_TEXT[want].en}), but the structure "
             f"{deputies.en}, which is model {detected}. Reference: 'Agency management' "
             f"(workshop 'Quelle gestion de proximité ?', 2022). To fix: {fix.en}.",
         ),
@@ -114,7 +115,6 @@ def m2_deputy(scope: Scope) -> Iterator[Finding]:
     )
     if not is_technical:
         outside = [p for p in technical_side if p not in below]
-        role = ROLES[deputy.role].label
         detail = (
             Label(f" ; ne sont pas sous lui : {scope.names(outside).fr}",
                   f"; not under them: {scope.names(outside).en}")
@@ -123,12 +123,12 @@ def m2_deputy(scope: Scope) -> Iterator[Finding]:
         yield Finding(
             "management.m2-deputy", "warning", scope.agency_id, (deputy.id, *outside),
             Label(
-                f"L'adjoint {deputy.display_name('fr')} ({role.fr}) n'est pas en charge de la partie "
+                f"L'adjoint {deputy.display_name('fr')} n'est pas en charge de la partie "
                 f"technique{detail.fr}. Dans le modèle 2, l'adjoint est généralement en charge de la "
                 "gestion de site et du technique, le responsable gardant les autres registres. Faites-"
                 "en un adjoint technique, ou placez sous lui les responsables de secteur et les "
                 "techniciens.",
-                f"Deputy {deputy.display_name('en')} ({role.en}) is not in charge of the technical "
+                f"Deputy {deputy.display_name('en')} is not in charge of the technical "
                 f"side{detail.en}. In model 2 the deputy is generally in charge of site management "
                 "and technical matters, the manager keeping the other registers. Make them the "
                 "technical deputy, or put the sector managers and technicians under them.",

@@ -48,10 +48,11 @@ def sector_span(scope: Scope) -> Iterator[Finding]:
     for manager in scope.with_role(SECTOR_MANAGER_ROLE):
         team = [r for r in queries.reports(chart, manager.id) if chart.position(r).is_site_staff]
         if len(team) > limit:
+            plural = "s" if len(team) > 1 else ""
             yield Finding(
                 "site.sector-span", "warning", scope.agency_id, (manager.id,),
                 Label(
-                    f"{manager.display_name('fr')} encadre {len(team)} personnels de site, au-delà de "
+                    f"{manager.display_name('fr')} encadre {len(team)} personnel{plural} de site, au-delà de "
                     f"{limit} (sector_manager_max_span, hypothèse de travail sans norme publiée). La "
                     "référence note que les responsables de secteur aux équipes nombreuses peinent à "
                     "manager. Répartissez l'équipe entre deux secteurs ou créez un poste de "

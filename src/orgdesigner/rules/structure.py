@@ -183,17 +183,18 @@ def span(scope: Scope) -> Iterator[Finding]:
     """§9 structure.span: too many direct reports for one manager (a working assumption, §10)."""
     limit = scope.params.max_direct_reports
     for position in scope.positions:
-        if position.role == SECTOR_MANAGER_ROLE:
+        if position.role == SECTOR_MANAGER_ROLE or position.is_provider:  # a provider is no manager (§2)
             continue
         below = queries.reports(scope.chart, position.id)
         if len(below) > limit:
+            plural = "s" if len(below) > 1 else ""
             yield Finding(
                 "structure.span", "warning", scope.agency_id, (position.id,),
                 Label(
-                    f"{position.display_name('fr')} a {len(below)} collaborateurs en direct, au-delà "
+                    f"{position.display_name('fr')} a {len(below)} collaborateur{plural} en direct, au-delà "
                     f"de {limit} (max_direct_reports, hypothèse de travail sans norme publiée). "
                     "Regroupez une partie de l'équipe sous un adjoint ou un responsable intermédiaire.",
-                    f"{position.display_name('en')} has {len(below)} direct reports, more than {limit} "
+                    f"{position.display_name('en')} has {len(below)} direct report{plural}, more than {limit} "
                     "(max_direct_reports, a working assumption with no published norm). Group part of "
                     "the team under a deputy or a team leader.",
                 ),
@@ -203,7 +204,7 @@ def span(scope: Scope) -> Iterator[Finding]:
 def single_report(scope: Scope) -> Iterator[Finding]:
     """§9 structure.single-report: a manager of one person is a layer worth questioning."""
     for position in scope.positions:
-        if position.role == "agency_head":
+        if position.role == "agency_head" or position.is_provider:  # a provider is no manager (§2)
             continue
         below = queries.reports(scope.chart, position.id)
         if len(below) == 1:
