@@ -8,7 +8,7 @@ private: read through `queries`, change through the methods here.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -91,11 +91,24 @@ class Chart:
 
     # Editing -----------------------------------------------------------------------------------
 
-    def add_position(self, position: Position, links: Iterable[Link] = ()) -> None:
-        self._insert_position(position)
+    def position_index(self, position_id: str) -> int:
+        """A position's place in document order, read before removing it to put it back there."""
+        return list(self._positions).index(position_id)
+
+    def link_rank(self, link: Link) -> int:
+        """A link's key in link order (increasing, with gaps), read before removing it to put it back."""
+        return self._link_order[link]
+
+    def add_position(self, position: Position, links: Iterable[Link] = (), *, index: int | None = None,
+                     link_ranks: Mapping[Link, int] | None = None) -> None:
+        """Adds a position and links touching it: at the end of document and link order, or (undo)
+        back at `index` and at the ranks the links had."""
+        self._insert_position(position, index)
         added = list(links)
         for link in added:
-            self._insert_link(link)
+            self._insert_link(link, None if link_ranks is None else link_ranks[link])
+        if index is not None or link_ranks is not None:
+            self._refill_graphs()
         self._announce({position.id} | {e for link in added for e in (link.source, link.target)})
 
     def remove_position(self, position_id: str) -> tuple[Position, tuple[Link, ...]]:
@@ -120,8 +133,10 @@ class Chart:
         self._announce({position.id}, {old.agency})
         return old
 
-    def add_link(self, link: Link) -> None:
-        self._insert_link(link)
+    def add_link(self, link: Link, *, rank: int | None = None) -> None:
+        self._insert_link(link, rank)
+        if rank is not None:
+            self._refill_graphs()
         self._announce({link.source, link.target})
 
     def remove_link(self, link: Link) -> None:
@@ -146,14 +161,19 @@ class Chart:
 
     # Internals -----------------------------------------------------------------------------------
 
-    def _insert_position(self, position: Position) -> None:
+    def _insert_position(self, position: Position, index: int | None = None) -> None:
         if position.id in self._positions:
             raise ChartError(f"position {position.id!r} exists already")
-        self._positions[position.id] = position
+        if index is None:
+            self._positions[position.id] = position
+        else:
+            items = list(self._positions.items())
+            items.insert(index, (position.id, position))
+            self._positions = dict(items)
         for graph in self._graphs.values():
             graph.add_node(position.id)
 
-    def _insert_link(self, link: Link) -> None:
+    def _insert_link(self, link: Link, rank: int | None = None) -> None:
         for end in (link.source, link.target):
             if end not in self._positions:
                 raise ChartError(f"link {link.source!r} → {link.target!r}: no position {end!r}")
@@ -161,9 +181,23 @@ class Chart:
             raise ChartError(f"link {link.source!r} → itself")
         if link in self._link_order:
             raise ChartError(f"link {link.source!r} → {link.target!r} ({link.type}) exists already")
-        self._link_order[link] = self._next_link_rank
-        self._next_link_rank += 1
+        if rank is None:
+            self._link_order[link] = self._next_link_rank
+            self._next_link_rank += 1
+        elif rank in self._link_order.values() or rank >= self._next_link_rank:
+            raise ChartError(f"link rank {rank} is taken or was never given")
+        else:
+            self._link_order[link] = rank
         self._graphs[link.type].add_edge(link.source, link.target)
+
+    def _refill_graphs(self) -> None:
+        """Puts nodes and edges back in document and link order, in the same graph objects, so that
+        `queries.reports` and `managers` stay in link order after a re-insertion in place."""
+        links = self.links()
+        for link_type, graph in self._graphs.items():
+            graph.clear()
+            graph.add_nodes_from(self._positions)
+            graph.add_edges_from((link.source, link.target) for link in links if link.type == link_type)
 
     def _delete_link(self, link: Link) -> None:
         del self._link_order[link]
