@@ -7,30 +7,19 @@ and what `orgdesigner validate` does end to end. Prints a table (median of sever
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import synthetic_project
+from timing import median_time
 
 from orgdesigner.app.opening import open_project
 from orgdesigner.io.report_output import report_to_json
 from orgdesigner.rules.engine import validate
 from orgdesigner.storage import load_project, save_project
-
-
-def _median(action: Callable[[], object], repeat: int) -> tuple[float, float, float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times), max(times)
 
 
 def main() -> None:
@@ -43,10 +32,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.orgd"
         rows = [
-            ("validate", _median(lambda: validate(scenario), args.repeat), 1.0),
-            ("save project", _median(lambda: save_project(path, project), args.repeat), 2.0),
-            ("load project", _median(lambda: load_project(path), args.repeat), 2.0),
-            ("validate cmd", _median(lambda: report_to_json(validate(open_project(path).scenarios[0]), "fr"),
+            ("validate", median_time(lambda: validate(scenario), args.repeat), 1.0),
+            ("save project", median_time(lambda: save_project(path, project), args.repeat), 2.0),
+            ("load project", median_time(lambda: load_project(path), args.repeat), 2.0),
+            ("validate cmd", median_time(lambda: report_to_json(validate(open_project(path).scenarios[0]), "fr"),
                                      args.repeat), None),
         ]
         findings = len(validate(scenario).findings)
