@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--force", action="store_true",
                          help="replace OUT when it is an existing scenario JSON (never any other file)")
 
+    open_ = commands.add_parser("open", help="open a project in the desktop window")
+    open_.add_argument("target", type=_path, metavar="FILE")
+    open_.add_argument("--lang", choices=("fr", "en"), help="language of the window (default: from the locale)")
+
     demo = commands.add_parser("demo", help="write the bundled demonstration project")
     demo.add_argument("target", type=_path, metavar="OUT")
     demo.add_argument("--force", action="store_true", help="replace OUT if it exists")
@@ -82,15 +86,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command is None:
-        print("orgdesigner: the desktop window is not part of this version yet; "
-              "see 'orgdesigner --help' for the commands that are.", file=sys.stderr)
-        return EXIT_UNUSABLE
     from orgdesigner.app.opening import InputError
 
     _tolerate_any_text(sys.stderr)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "validate": _validate, "convert": _convert, "demo": _demo}
+        "validate": _validate, "convert": _convert, "demo": _demo, "open": _open}
+    if args.command is None:
+        args.command, args.target, args.lang = "open", None, None
     try:
         return handlers[args.command](args)
     except InputError as exc:
@@ -207,6 +209,18 @@ def _add_to_project(target: Path, organisation: Organisation, scenario: Scenario
         add_scenario(target, organisation, scenario)
     except ProjectFileError as exc:
         raise InputError([str(exc)]) from exc
+
+
+def _open(args: argparse.Namespace) -> int:
+    """The desktop window, on FILE or on a new project. A file that cannot be used is reported here,
+    before any window, like every other command."""
+    from orgdesigner.app.document import Document
+
+    lang: Lang = args.lang or default_lang()
+    document = Document.open(args.target) if args.target is not None else None
+    from orgdesigner.ui.app import run
+
+    return run(document, lang)
 
 
 def _demo(args: argparse.Namespace) -> int:

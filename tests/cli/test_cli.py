@@ -385,3 +385,8 @@ def test_no_standard_output_is_a_clear_error(demo: Path) -> None:
     command = f'"{sys.executable}" -m orgdesigner validate "{demo}" >&-'
     result = subprocess.run(["sh", "-c", command], capture_output=True, check=False)
     assert result.returncode == 2 and b"no standard output" in result.stderr
+
+
+def test_open_refuses_an_unusable_file_before_any_window(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "open", str(tmp_path / "missing.orgd"))
+    assert code == 2 and "no such file" in err

@@ -1,0 +1,30 @@
+"""The colours of the chart, shared by the canvas and the PDF so that both read the same.
+
+Family colours follow the Okabe–Ito palette, distinguishable with the common colour-vision
+deficiencies; every card also names its role, so colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+FAMILY_COLOURS: Final = {
+    "management": "#1f4e79",
+    "site": "#2e7d32",
+    "tenancy": "#e69f00",
+    "social": "#cc79a7",
+    "reception": "#56b4e9",
+    "technical": "#d55e00",
+    "external": "#7a7a7a",
+    "": "#9e9e9e",
+}
+
+SEVERITY_COLOURS: Final = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+
+LINK_COLOURS: Final = {"line": "#455a64", "dotted": "#455a64", "contract": "#7a7a7a"}
+
+CARD_FILL: Final = "#ffffff"
+CARD_TEXT: Final = "#212121"
+CARD_MUTED_TEXT: Final = "#616161"
+HEADER_FILL: Final = "#eceff1"
+CANVAS_BACKGROUND: Final = "#f7f8fa"

@@ -1,0 +1,27 @@
+"""Starting the desktop application: the only entry point that creates a QApplication."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from orgdesigner.app.document import Document
+from orgdesigner.model.entities import Organisation, Project, Scenario
+from orgdesigner.model.labels import Lang
+from orgdesigner.ui.main_window import MainWindow
+
+
+def new_project(lang: Lang) -> Project:
+    name = "Nouvelle organisation" if lang == "fr" else "New organisation"
+    scenario = "Existant" if lang == "fr" else "Current"
+    return Project(Organisation(name), (Scenario(scenario),))
+
+
+def run(document: Document | None, lang: Lang) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("OrgDesigner")
+    app.setOrganizationName("OrgDesigner")
+    window = MainWindow(document or Document(new_project(lang)), lang)
+    window.show()
+    return app.exec()
