@@ -135,3 +135,27 @@ def test_a_large_scene_builds_without_crashing(qtbot: QtBot) -> None:
     assert window.scene is not None and len(window.scene.cards()) == 5001
     window.view.fit()
     window.grab()
+
+
+def test_typing_a_holder_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    chart = window.document.chart
+    window.select_positions(["nord-11"])  # the vacant customer officer of Nord
+    assert chart.position("nord-11").holder is None
+    assert window.properties.vacant.isChecked()
+    window.properties.vacant.setChecked(False)
+    QTest.keyClicks(window.properties.holder, "Lea Martin")  # QTest types ASCII only
+    assert chart.position("nord-11").holder == "Lea Martin"
+    assert window.scene.card("nord-11").look.subtitle == "Lea Martin"
+    assert window.document.stack.count == 1  # the name typed letter by letter is one step
+    window.undo_action.trigger()
+    assert chart.position("nord-11").holder is None
+    assert window.properties.holder.text() == ""
+
+
+def test_f2_puts_the_cursor_in_the_holder_field(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_positions(["est-01"])
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_F2)
+    assert window.properties.holder.hasFocus() or QApplication.focusWidget() is window.properties.holder
+    assert window.properties.holder.selectedText() == window.document.chart.position("est-01").holder

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.app.document import Document
 from orgdesigner.app.opening import InputError
-from orgdesigner.commands.chart_commands import MovePositions, RemovePositions
+from orgdesigner.commands.chart_commands import EditPosition, MovePositions, RemovePositions
 from orgdesigner.layout.chart_layout import layout_chart
+from orgdesigner.model.entities import Position
 from orgdesigner.model.labels import Lang
 from orgdesigner.storage import ProjectFileError
 from orgdesigner.ui.findings_panel import FindingsPanel
+from orgdesigner.ui.properties_panel import PropertiesPanel
 from orgdesigner.ui.scene import ChartScene
 from orgdesigner.ui.view import ChartView
 
@@ -40,14 +43,17 @@ class MainWindow(QMainWindow):
         self.view = ChartView(self)
         self.setCentralWidget(self.view)
         self.findings = FindingsPanel(self)
+        self.properties = PropertiesPanel(lang, self)
         self.history = QListWidget(self)
         self._scenarios = QComboBox(self)
         self._status = QLabel(self)
         self.statusBar().addPermanentWidget(self._status)
+        self._add_dock(self.tr("Properties"), self.properties, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._add_dock(self.tr("Findings"), self.findings, Qt.DockWidgetArea.RightDockWidgetArea)
         self._add_dock(self.tr("History"), self.history, Qt.DockWidgetArea.RightDockWidgetArea)
         self._build_actions()
         self.findings.positions_chosen.connect(self.select_positions)
+        self.properties.edited.connect(self._position_edited)
         self.history.currentRowChanged.connect(self._history_clicked)
         self._scenarios.activated.connect(lambda index: self._switch(self._scenarios.itemText(index)))
         self.scene: ChartScene | None = None
@@ -91,6 +97,7 @@ class MainWindow(QMainWindow):
         zoom_in = self._action(self.tr("Zoom &in"), lambda: self.view.zoom(1.25), keys.ZoomIn)
         zoom_out = self._action(self.tr("Zoom &out"), lambda: self.view.zoom(0.8), keys.ZoomOut)
         self.layout_action = self._action(self.tr("&Lay out"), self.lay_out, "Ctrl+L")
+        self.edit_action = self._action(self.tr("&Edit the position"), lambda: self._edit_position(None), "F2")
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         for action in (self.open_action, self.save_action, self.save_as_action):
@@ -98,7 +105,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
-        for action in (self.undo_action, self.redo_action, self.delete_action):
+        for action in (self.undo_action, self.redo_action, self.delete_action, self.edit_action):
             edit_menu.addAction(action)
         view_menu = menus.addMenu(self.tr("&View"))
         for action in (self.fit_action, fit_selection, zoom_in, zoom_out, self.layout_action):
@@ -124,8 +131,12 @@ class MainWindow(QMainWindow):
     def _show_chart(self) -> None:
         if self.scene is not None:
             self.scene.detach()
-        self.scene = ChartScene(self._document.chart, self._lang)
+            self.scene.blockSignals(True)
+            self.scene.deleteLater()
+        self.scene = ChartScene(self._document.chart, self._lang, self)
         self.scene.cards_dropped.connect(self._cards_dropped)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.edit_requested.connect(self._edit_position)
         self.view.setScene(self.scene)
         self._scenarios.setCurrentText(self._document.current_scenario)
         self._document_changed(self._document)
@@ -136,6 +147,7 @@ class MainWindow(QMainWindow):
             return
         report = document.validate()
         self.scene.set_findings(report.findings)
+        self.properties.refresh()
         head_office = "Siège" if self._lang == "fr" else "Head office"
         self.findings.show_report(report, self._lang, head_office)
         stack = document.stack
@@ -184,6 +196,22 @@ class MainWindow(QMainWindow):
         if moved:
             self._document.stack.push(MovePositions(chart, moved))
         self.view.fit()
+
+    def _selection_changed(self) -> None:
+        if self.scene is None or not shiboken6.isValid(self.scene):  # the scene goes before the window
+            return
+        chosen = self.scene.selected_ids()
+        self.properties.show_position(self._document.chart, chosen[0] if len(chosen) == 1 else None)
+
+    def _edit_position(self, position_id: str | None) -> None:
+        """F2 or a double click: the properties of that position, the cursor in its holder's name."""
+        if self.scene is not None and position_id is not None:
+            self.select_positions([position_id])
+        self.properties.holder.setFocus()
+        self.properties.holder.selectAll()
+
+    def _position_edited(self, position: Position) -> None:
+        self._document.stack.push(EditPosition(self._document.chart, position))
 
     def _cards_dropped(self, moved: dict[str, tuple[float, float]], previous: dict[str, tuple[float, float]]) -> None:
         self._document.stack.push(MovePositions(self._document.chart, moved, previous))

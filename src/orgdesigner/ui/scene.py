@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -50,8 +50,8 @@ class ChartScene(QGraphicsScene):
     cards_dropped = Signal(dict, dict)  # {position id: new xy}, {position id: old xy}, once per drag
     edit_requested = Signal(str)
 
-    def __init__(self, chart: Chart, lang: Lang) -> None:
-        super().__init__()
+    def __init__(self, chart: Chart, lang: Lang, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.setBackgroundBrush(QBrush(QColor(palette.CANVAS_BACKGROUND)))
         # A fixed, shallow BSP tree: Qt's automatic depth is very slow on long link paths (platform notes).
         self.setBspTreeDepth(10)
