@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from orgdesigner.app.demo import demo_project
 from orgdesigner.app.document import Document
-from orgdesigner.storage import save_project
+from orgdesigner.commands.chart_commands import RemovePositions
+from orgdesigner.storage import load_project, save_project
 from orgdesigner.ui.main_window import MainWindow
 
 
@@ -113,10 +114,12 @@ def test_save_and_reopen_keep_every_edit_and_coordinate(qtbot: QtBot, window: Ma
     assert window.scene is not None
     window.scene.card("vallee-02").setSelected(True)
     window.delete_selection()
-    window.lay_out()
+    drag(window.view.viewport(), card_centre(window, "est-01"), card_centre(window, "est-01") + QPoint(70, 30))
+    moved = window.document.chart.position_xy("est-01")
     target = tmp_path / "saved.orgd"
     assert window.save_to(target)
     assert not window.isWindowModified()
+    assert dict(load_project(target).scenarios[0].layout)["est-01"] == moved  # the file itself, not a re-layout
     reopened = Document.open(target)
     assert reopened.chart.to_scenario() == window.document.chart.to_scenario()
     assert not reopened.chart.has_position("vallee-02")
@@ -159,3 +162,66 @@ def test_f2_puts_the_cursor_in_the_holder_field(qtbot: QtBot, window: MainWindow
     QTest.keyClick(window.view, Qt.Key.Key_F2)
     assert window.properties.holder.hasFocus() or QApplication.focusWidget() is window.properties.holder
     assert window.properties.holder.selectedText() == window.document.chart.position("est-01").holder
+
+
+def test_the_properties_follow_a_scenario_switch(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_positions(["nord-11"])
+    assert window.properties.chart is window.document.chart
+    window._scenarios.setCurrentText("Cible 2027")
+    window._scenarios.activated.emit(window._scenarios.currentIndex())
+    assert window.document.current_scenario == "Cible 2027"
+    assert window.properties.chart is window.document.chart
+    assert not window.properties.holder.isEnabled()  # nothing selected in the new chart
+    window.select_positions(["nord-11"])
+    QTest.keyClicks(window.properties.notes, "x")
+    assert window.document.chart.position("nord-11").notes == "x"
+    window.switch_scenario("Existant 2026")
+    assert window.document.chart.position("nord-11").notes is None
+
+
+def test_editing_notes_leaves_a_third_of_a_post_alone(qtbot: QtBot, window: MainWindow) -> None:
+    import dataclasses
+
+    from orgdesigner.commands.chart_commands import EditPosition
+
+    chart = window.document.chart
+    window.document.stack.push(EditPosition(chart, dataclasses.replace(chart.position("est-05"), fte=1 / 3)))
+    window.select_positions(["est-05"])
+    QTest.keyClicks(window.properties.notes, "mi-temps")
+    assert chart.position("est-05").fte == 1 / 3 and chart.position("est-05").notes == "mi-temps"
+
+
+def test_closing_with_unsaved_work_asks(qtbot: QtBot, window: MainWindow, scripted_dialogs: list[str]) -> None:
+    assert window.scene is not None
+    window.scene.card("est-05").setSelected(True)
+    window.delete_selection()
+    window.close()
+    assert any("Unsaved changes" in asked for asked in scripted_dialogs)
+
+
+def scene_matches_model(window: MainWindow) -> None:
+    assert window.scene is not None
+    chart = window.document.chart
+    assert set(window.scene.cards()) == {p.id for p in chart.positions()}
+    assert set(window.scene.link_items()) == set(chart.links())
+    for position_id, card in window.scene.cards().items():
+        assert (card.pos().x(), card.pos().y()) == chart.position_xy(position_id)
+
+
+def test_the_scene_mirrors_the_model_through_edits_undo_and_redo(qtbot: QtBot, window: MainWindow) -> None:
+    from orgdesigner.commands.chart_commands import ReparentPosition
+
+    stack = window.document.stack
+    chart = window.document.chart
+    stack.push(RemovePositions(chart, [p.id for p in chart.positions() if p.agency == "nord"][::3]))
+    scene_matches_model(window)
+    stack.push(ReparentPosition(chart, "est-05", "est-02"))
+    scene_matches_model(window)
+    window.lay_out()
+    scene_matches_model(window)
+    for _ in range(3):
+        stack.undo()
+        scene_matches_model(window)
+    for _ in range(3):
+        stack.redo()
+        scene_matches_model(window)

@@ -50,6 +50,8 @@ def open_project(path: Path) -> Project:
         project = load_project(path)
     except ProjectFileError as exc:
         raise InputError([str(exc)]) from exc
+    if not project.scenarios:
+        raise InputError([f"{path}: the project holds no scenario"])
     problems: list[str] = []
     checked: list[Scenario] = []
     for scenario in project.scenarios:

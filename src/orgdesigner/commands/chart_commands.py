@@ -23,7 +23,7 @@ from typing import Final
 
 from orgdesigner.commands.base import Command
 from orgdesigner.model import queries
-from orgdesigner.model.chart import LINK_TYPE_ORDER, Chart, ChartError
+from orgdesigner.model.chart import Chart, ChartError, RestoredPosition
 from orgdesigner.model.entities import Agency, Link, LinkType, Position
 from orgdesigner.model.labels import Label
 
@@ -115,7 +115,7 @@ class RemovePositions(Command):
         if not self._ids:
             raise ValueError("no position to remove")
         self._text = self._describe()
-        self._removed: list[tuple[int, dict[Link, int], Position, tuple[Link, ...], XY | None]] = []
+        self._removed: list[RestoredPosition] = []
 
     @property
     def text(self) -> Label:
@@ -135,17 +135,14 @@ class RemovePositions(Command):
         for position_id in self._ids:
             xy = self._chart.position_xy(position_id)
             index = self._chart.position_index(position_id)
-            ranks = {link: self._chart.link_rank(link) for link in _touching(self._chart, position_id)}
+            ranks = {link: self._chart.link_rank(link) for link in self._chart.links_of(position_id)}
             position, links = self._chart.remove_position(position_id)
-            self._removed.append((index, ranks, position, links, xy))
+            self._removed.append(RestoredPosition(index, position, links, ranks, xy))
 
     def undo(self) -> None:
-        # In reverse: the links of a position removed later never touch one removed earlier (those
-        # links went with the earlier one), so every link finds both its ends.
-        for index, ranks, position, links, xy in reversed(self._removed):
-            self._chart.add_position(position, links, index=index, link_ranks=ranks)
-            if xy is not None:
-                self._chart.set_position_xy(position.id, xy)
+        # In reverse: each index was read with the earlier removals done, and the links of a
+        # position removed later never touch one removed earlier (those went with the earlier one).
+        self._chart.restore_positions(list(reversed(self._removed)))
 
 
 class EditPosition(Command):
@@ -416,15 +413,6 @@ def _field_list(names: Mapping[str, Label], fields: frozenset[str]) -> Label:
     if not ordered:
         return Label("", "")
     return Label(" : " + ", ".join(label.fr for label in ordered), ": " + ", ".join(label.en for label in ordered))
-
-
-def _touching(chart: Chart, position_id: str) -> list[Link]:
-    links: list[Link] = []
-    for link_type in LINK_TYPE_ORDER:
-        graph = chart.graph(link_type)
-        links += [Link(source, position_id, link_type) for source in graph.predecessors(position_id)]
-        links += [Link(position_id, target, link_type) for target in graph.successors(position_id)]
-    return links
 
 
 def _require_positions(chart: Chart, position_ids: Iterable[str]) -> None:

@@ -8,7 +8,7 @@ private: read through `queries`, change through the methods here.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -18,6 +18,17 @@ from orgdesigner.model.entities import Agency, Link, LinkType, Position, Scenari
 from orgdesigner.model.events import Signal
 
 LINK_TYPE_ORDER: tuple[LinkType, ...] = ("line", "dotted", "contract")
+
+
+@dataclass(frozen=True, slots=True)
+class RestoredPosition:
+    """A removed position as undo gives it back: where it stood, its links and their ranks, its place."""
+
+    index: int
+    position: Position
+    links: tuple[Link, ...]
+    link_ranks: Mapping[Link, int]
+    xy: tuple[float, float] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +87,15 @@ class Chart:
     def links(self) -> tuple[Link, ...]:
         return tuple(sorted(self._link_order, key=self._link_order.__getitem__))
 
+    def links_of(self, position_id: str) -> tuple[Link, ...]:
+        """The links touching a position, in link order, found through the graphs (not a scan)."""
+        found: list[Link] = []
+        for link_type in LINK_TYPE_ORDER:
+            graph = self._graphs[link_type]
+            found += [Link(source, position_id, link_type) for source in graph.predecessors(position_id)]
+            found += [Link(position_id, target, link_type) for target in graph.successors(position_id)]
+        return tuple(sorted(found, key=self._link_order.__getitem__))
+
     def graph(self, link_type: LinkType) -> nx.DiGraph:
         """The graph of one link type over every position. Callers must not mutate it."""
         return self._graphs[link_type]
@@ -114,9 +134,7 @@ class Chart:
     def remove_position(self, position_id: str) -> tuple[Position, tuple[Link, ...]]:
         """Removes a position and every link that touches it; returns both for undo."""
         position = self._positions[position_id]
-        touching = tuple(
-            link for link in self.links() if position_id in (link.source, link.target)
-        )
+        touching = self.links_of(position_id)
         for link in touching:
             self._delete_link(link)
         del self._positions[position_id]
@@ -125,6 +143,28 @@ class Chart:
         self._announce({position_id} | {e for link in touching for e in (link.source, link.target)},
                        {position.agency})
         return position, touching
+
+    def restore_positions(self, entries: Sequence[RestoredPosition]) -> None:
+        """Puts removed positions back at once (undo of a deletion): each at its old index, its links
+        at their old ranks, its coordinates, then one announcement. One pass, where re-adding them
+        one by one would cost a rebuild of the graphs each. `entries` come in the reverse order of
+        removal, so that every index is right when its turn comes."""
+        for entry in entries:
+            if entry.position.id in self._positions:
+                raise ChartError(f"position {entry.position.id!r} exists already")
+        items = list(self._positions.items())
+        for entry in entries:
+            items.insert(entry.index, (entry.position.id, entry.position))
+        self._positions = dict(items)
+        for entry in entries:
+            for link in entry.links:
+                self._insert_link(link, entry.link_ranks[link], checked_rank=True)
+            if entry.xy is not None:
+                self._layout[entry.position.id] = entry.xy
+        self._refill_graphs()
+        touched = {e.position.id for e in entries} | {end for e in entries for link in e.links
+                                                       for end in (link.source, link.target)}
+        self._announce(touched)
 
     def replace_position(self, position: Position) -> Position:
         """Stores a new value for an existing position id; returns the old one for undo."""
@@ -173,7 +213,7 @@ class Chart:
         for graph in self._graphs.values():
             graph.add_node(position.id)
 
-    def _insert_link(self, link: Link, rank: int | None = None) -> None:
+    def _insert_link(self, link: Link, rank: int | None = None, *, checked_rank: bool = False) -> None:
         for end in (link.source, link.target):
             if end not in self._positions:
                 raise ChartError(f"link {link.source!r} → {link.target!r}: no position {end!r}")
@@ -184,7 +224,7 @@ class Chart:
         if rank is None:
             self._link_order[link] = self._next_link_rank
             self._next_link_rank += 1
-        elif rank in self._link_order.values() or rank >= self._next_link_rank:
+        elif not checked_rank and (rank in self._link_order.values() or rank >= self._next_link_rank):
             raise ChartError(f"link rank {rank} is taken or was never given")
         else:
             self._link_order[link] = rank

@@ -138,9 +138,10 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.edit_requested.connect(self._edit_position)
         self.view.setScene(self.scene)
+        self.properties.show_position(self._document.chart, None)
         self._scenarios.setCurrentText(self._document.current_scenario)
         self._document_changed(self._document)
-        QTimer.singleShot(0, self.view.fit)  # once the view has its final size
+        QTimer.singleShot(0, self.view, self.view.fit)  # once the view has its final size
 
     def _document_changed(self, document: Document) -> None:
         if self.scene is None or self.scene.chart is not document.chart:
@@ -211,7 +212,8 @@ class MainWindow(QMainWindow):
         self.properties.holder.selectAll()
 
     def _position_edited(self, position: Position) -> None:
-        self._document.stack.push(EditPosition(self._document.chart, position))
+        if self.properties.chart is self._document.chart and self._document.chart.has_position(position.id):
+            self._document.stack.push(EditPosition(self._document.chart, position))
 
     def _cards_dropped(self, moved: dict[str, tuple[float, float]], previous: dict[str, tuple[float, float]]) -> None:
         self._document.stack.push(MovePositions(self._document.chart, moved, previous))
@@ -279,7 +281,11 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._may_discard():
-            event.accept()
-        else:
+        if not self._may_discard():
             event.ignore()
+            return
+        self._document.changed.disconnect(self._document_changed)
+        if self.scene is not None:
+            self.scene.detach()
+            self.scene.blockSignals(True)
+        event.accept()

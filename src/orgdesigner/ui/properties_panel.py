@@ -37,6 +37,7 @@ class PropertiesPanel(QWidget):
         self._chart: Chart | None = None
         self._position: Position | None = None
         self._loading = False
+        self._shown_fte = 1.0
         self.heading = QLabel(self.tr("Select one position to see its properties."), self)
         self.role = QComboBox(self)
         for code, role in ROLES.items():
@@ -48,9 +49,9 @@ class PropertiesPanel(QWidget):
         self.holder = QLineEdit(self)
         self.vacant = QCheckBox(self.tr("Vacant post"), self)
         self.fte = QDoubleSpinBox(self)
-        self.fte.setRange(0.05, 1.0)
+        self.fte.setRange(0.001, 1.0)
         self.fte.setSingleStep(0.1)
-        self.fte.setDecimals(2)
+        self.fte.setDecimals(3)
         self.site = QComboBox(self)
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(90)
@@ -77,6 +78,10 @@ class PropertiesPanel(QWidget):
         self.site.activated.connect(lambda _index: self._changed())
         self.notes.textChanged.connect(self._changed)
         self.show_position(None, None)
+
+    @property
+    def chart(self) -> Chart | None:
+        return self._chart
 
     def show_position(self, chart: Chart | None, position_id: str | None) -> None:
         self._chart = chart
@@ -110,6 +115,7 @@ class PropertiesPanel(QWidget):
             self.vacant.setChecked(position.is_vacant and not position.is_provider)
             self.vacant.setEnabled(not position.is_provider)
             self.fte.setValue(position.fte)
+            self._shown_fte = self.fte.value()
             self.site.clear()
             self.site.addItem("—", None)
             agency = self._chart.agency(position.agency) if self._chart and position.agency else None
@@ -138,7 +144,8 @@ class PropertiesPanel(QWidget):
             family=str(self.family.currentData()) if role == OTHER_ROLE else None,
             title=title,
             holder=None if role == "provider" else holder,
-            fte=round(self.fte.value(), 2),
+            # What the spin box shows is rounded: keep the stored FTE unless the user changed it.
+            fte=self._position.fte if self.fte.value() == self._shown_fte else round(self.fte.value(), 3),
             site=self.site.currentData(),
             notes=self.notes.toPlainText() or None,
             guarding=self._position.guarding and role == "provider",

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from orgdesigner import palette
-from orgdesigner.model.chart import Chart, ChartChange
+from orgdesigner.model.chart import LINK_TYPE_ORDER, Chart, ChartChange
 from orgdesigner.model.entities import Link, Position
 from orgdesigner.model.labels import Lang, number
 from orgdesigner.rules.findings import SEVERITY_RANK, Finding
@@ -106,37 +106,59 @@ class ChartScene(QGraphicsScene):
         self._chart.changed.disconnect(self._follow)
 
     def _follow(self, change: ChartChange) -> None:
-        if change.structure:
+        """Updates only what an edit touched: deleting 600 cards must not rebuild 10,000."""
+        if change.structure and not change.positions:
             self._sync_all()
-        else:
-            for position_id in change.positions:
+            return
+        for position_id in change.positions:
+            if change.structure:
+                self._sync_position(position_id)
+            else:
                 self._place(position_id)
 
     def _sync_all(self) -> None:
+        for position_id in [p for p in self._cards if not self._chart.has_position(p)]:
+            self._sync_position(position_id)
+        for position in self._chart.positions():
+            self._sync_position(position.id)
+
+    def _sync_position(self, position_id: str) -> None:
+        """The card of one position and the links that touch it, as the chart now has them."""
         chart = self._chart
-        wanted = {p.id for p in chart.positions()}
-        for position_id in [p for p in self._cards if p not in wanted]:
-            self.removeItem(self._cards.pop(position_id))
-        for position in chart.positions():
-            if position.id not in self._cards:
-                card = CardItem(position.id, card_look(position, (), self._lang))
-                self._cards[position.id] = card
-                self.addItem(card)
-            self._refresh_card(position.id)
-            self._place(position.id)
-        links = set(chart.links())
-        for link in [link for link in self._links if link not in links]:
-            self.removeItem(self._links.pop(link))
-            for end in (link.source, link.target):
-                self._links_of[end].discard(link)
-        for link in links:
-            if link not in self._links:
+        if not chart.has_position(position_id):
+            card = self._cards.pop(position_id, None)
+            if card is not None:
+                self.removeItem(card)
+            for link in list(self._links_of.pop(position_id, set())):
+                self._drop_link(link)
+            return
+        if position_id not in self._cards:
+            card = CardItem(position_id, card_look(chart.position(position_id), (), self._lang))
+            self._cards[position_id] = card
+            self.addItem(card)
+        self._refresh_card(position_id)
+        self._place(position_id)
+        wanted = {Link(position_id, other, link_type)
+                  for link_type in LINK_TYPE_ORDER for other in chart.graph(link_type).successors(position_id)}
+        wanted |= {Link(other, position_id, link_type)
+                   for link_type in LINK_TYPE_ORDER for other in chart.graph(link_type).predecessors(position_id)}
+        for link in self._links_of[position_id] - wanted:
+            self._drop_link(link)
+        for link in wanted - self._links_of[position_id]:
+            if link.source in self._cards and link.target in self._cards:
                 item = LinkItem(link.source, link.target, link.type)
                 self._links[link] = item
                 self._links_of[link.source].add(link)
                 self._links_of[link.target].add(link)
                 self.addItem(item)
                 self._route(link)
+
+    def _drop_link(self, link: Link) -> None:
+        item = self._links.pop(link, None)
+        if item is not None:
+            self.removeItem(item)
+        for end in (link.source, link.target):
+            self._links_of[end].discard(link)
 
     def _refresh_card(self, position_id: str) -> None:
         position = self._chart.position(position_id)
