@@ -103,6 +103,12 @@ class PropertiesPanel(QWidget):
                 widget.setEnabled(position is not None)
             if position is None:
                 self.heading.setText(self.tr("Select one position to see its properties."))
+                for combo in (self.role, self.family, self.site):
+                    combo.setCurrentIndex(-1)
+                self.title.clear()
+                self.holder.clear()
+                self.notes.clear()
+                self.fte.clear()
                 return
             self.heading.setText(position.display_name(self._lang))
             self.role.setCurrentIndex(self.role.findData(position.role))
