@@ -53,3 +53,14 @@ def test_a_new_document_needs_a_name_to_be_saved() -> None:
     document = Document(demo_project())
     with pytest.raises(ValueError, match="file name"):
         document.save()
+
+
+def test_the_report_follows_edits_but_not_moves() -> None:
+    document = Document(demo_project())
+    first = document.validate()
+    document.stack.push(MovePositions(document.chart, {"est-01": (1.0, 2.0)}))
+    assert document.validate() is first
+    document.stack.push(RemovePositions(document.chart, ["coteaux-18"]))
+    assert "site.provider-unpiloted" not in {f.rule for f in document.validate().findings}
+    document.stack.undo()
+    assert "site.provider-unpiloted" in {f.rule for f in document.validate().findings}

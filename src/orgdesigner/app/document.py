@@ -14,7 +14,7 @@ from pathlib import Path
 from orgdesigner.app.opening import open_project
 from orgdesigner.commands.base import CommandStack
 from orgdesigner.layout.chart_layout import layout_chart
-from orgdesigner.model.chart import Chart
+from orgdesigner.model.chart import Chart, ChartChange
 from orgdesigner.model.entities import Project
 from orgdesigner.model.events import Signal
 from orgdesigner.rules.engine import Report, validate
@@ -29,6 +29,7 @@ class Document:
         self._path = path
         self._charts: dict[str, Chart] = {}
         self._stacks: dict[str, CommandStack] = {}
+        self._reports: dict[str, Report] = {}
         self._current = project.scenarios[0].name
         self.changed: Signal[Document] = Signal()
         self._open_chart(self._current)
@@ -69,7 +70,12 @@ class Document:
         return any(not stack.is_clean for stack in self._stacks.values())
 
     def validate(self) -> Report:
-        return validate(self.chart)
+        """The current scenario's report, computed again only after an edit that can change it
+        (moving cards cannot): the window asks after every step, drags included."""
+        report = self._reports.get(self._current)
+        if report is None:
+            report = self._reports[self._current] = validate(self.chart)
+        return report
 
     def to_project(self) -> Project:
         """The project as it stands now, every opened scenario with its edits."""
@@ -112,6 +118,11 @@ class Document:
             for position_id, xy in layout_chart(chart).items():
                 if chart.position_xy(position_id) is None:
                     chart.set_position_xy(position_id, xy)
+        def forget_report(change: ChartChange) -> None:
+            if change.structure:
+                self._reports.pop(name, None)
+
+        chart.changed.connect(forget_report)
         stack = CommandStack()
         stack.changed.connect(lambda _stack: self.changed.emit(self))
         self._charts[name] = chart

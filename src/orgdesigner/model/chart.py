@@ -52,6 +52,7 @@ class Chart:
         self._graphs: dict[LinkType, nx.DiGraph] = {t: nx.DiGraph() for t in LINK_TYPE_ORDER}
         self._link_order: dict[Link, int] = {}
         self._next_link_rank = 0
+        self._ranks_taken: set[int] = set()  # the values of _link_order, for O(1) checks on undo
         self._layout: dict[str, tuple[float, float]] = dict(scenario.layout)
         self.changed: Signal[ChartChange] = Signal()
         for position in scenario.positions:
@@ -119,16 +120,13 @@ class Chart:
         """A link's key in link order (increasing, with gaps), read before removing it to put it back."""
         return self._link_order[link]
 
-    def add_position(self, position: Position, links: Iterable[Link] = (), *, index: int | None = None,
-                     link_ranks: Mapping[Link, int] | None = None) -> None:
-        """Adds a position and links touching it: at the end of document and link order, or (undo)
-        back at `index` and at the ranks the links had."""
-        self._insert_position(position, index)
+    def add_position(self, position: Position, links: Iterable[Link] = ()) -> None:
+        """Adds a position, and links touching it, at the end of document and link order (undo of
+        a deletion puts positions back in place with `restore_positions`)."""
+        self._insert_position(position)
         added = list(links)
         for link in added:
-            self._insert_link(link, None if link_ranks is None else link_ranks[link])
-        if index is not None or link_ranks is not None:
-            self._refill_graphs()
+            self._insert_link(link)
         self._announce({position.id} | {e for link in added for e in (link.source, link.target)})
 
     def remove_position(self, position_id: str) -> tuple[Position, tuple[Link, ...]]:
@@ -158,7 +156,7 @@ class Chart:
         self._positions = dict(items)
         for entry in entries:
             for link in entry.links:
-                self._insert_link(link, entry.link_ranks[link], checked_rank=True)
+                self._insert_link(link, entry.link_ranks[link])
             if entry.xy is not None:
                 self._layout[entry.position.id] = entry.xy
         self._refill_graphs()
@@ -201,19 +199,14 @@ class Chart:
 
     # Internals -----------------------------------------------------------------------------------
 
-    def _insert_position(self, position: Position, index: int | None = None) -> None:
+    def _insert_position(self, position: Position) -> None:
         if position.id in self._positions:
             raise ChartError(f"position {position.id!r} exists already")
-        if index is None:
-            self._positions[position.id] = position
-        else:
-            items = list(self._positions.items())
-            items.insert(index, (position.id, position))
-            self._positions = dict(items)
+        self._positions[position.id] = position
         for graph in self._graphs.values():
             graph.add_node(position.id)
 
-    def _insert_link(self, link: Link, rank: int | None = None, *, checked_rank: bool = False) -> None:
+    def _insert_link(self, link: Link, rank: int | None = None) -> None:
         for end in (link.source, link.target):
             if end not in self._positions:
                 raise ChartError(f"link {link.source!r} → {link.target!r}: no position {end!r}")
@@ -224,10 +217,11 @@ class Chart:
         if rank is None:
             self._link_order[link] = self._next_link_rank
             self._next_link_rank += 1
-        elif not checked_rank and (rank in self._link_order.values() or rank >= self._next_link_rank):
+        elif rank in self._ranks_taken or rank >= self._next_link_rank:
             raise ChartError(f"link rank {rank} is taken or was never given")
         else:
             self._link_order[link] = rank
+        self._ranks_taken.add(self._link_order[link])
         self._graphs[link.type].add_edge(link.source, link.target)
 
     def _refill_graphs(self) -> None:
@@ -240,7 +234,7 @@ class Chart:
             graph.add_edges_from((link.source, link.target) for link in links if link.type == link_type)
 
     def _delete_link(self, link: Link) -> None:
-        del self._link_order[link]
+        self._ranks_taken.discard(self._link_order.pop(link))
         self._graphs[link.type].remove_edge(link.source, link.target)
 
     def _announce(self, position_ids: set[str], agencies: set[str | None] | None = None) -> None:

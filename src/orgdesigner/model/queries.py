@@ -21,11 +21,6 @@ def reports(chart: Chart, position_id: str) -> list[str]:
     return list(chart.graph("line").successors(position_id))
 
 
-def ancestors(chart: Chart, position_id: str) -> set[str]:
-    """Everyone above a position through hierarchical lines (safe on cycles)."""
-    return set(nx.ancestors(chart.graph("line"), position_id))
-
-
 def descendants(chart: Chart, position_id: str) -> set[str]:
     """Everyone below a position through hierarchical lines (safe on cycles)."""
     return set(nx.descendants(chart.graph("line"), position_id))
