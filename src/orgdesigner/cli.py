@@ -24,6 +24,9 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 FAIL_LEVELS = ("error", "warning", "info", "never")
+MAX_EXPORT_SCALE = 8.0  # beyond this a card's text is drawn larger than any screen needs
+# The first bytes of each export format: --force replaces a file that starts so, never another one.
+_SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n"}
 
 
 def default_lang() -> Lang:
@@ -39,6 +42,16 @@ def _path(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError("a file name cannot be empty")
     return Path(text)
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= MAX_EXPORT_SCALE:
+        raise argparse.ArgumentTypeError(f"{text} is not in (0, {MAX_EXPORT_SCALE:g}]")
+    return value
 
 
 def _version() -> str:
@@ -74,9 +87,22 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--force", action="store_true",
                          help="replace OUT when it is an existing scenario JSON (never any other file)")
 
+    export = commands.add_parser("export", help="draw a scenario's chart into a file, as the window shows it")
+    export.add_argument("file", type=_path, metavar="FILE")
+    outputs = export.add_mutually_exclusive_group(required=True)  # one output a run; more formats will join
+    outputs.add_argument("--png", type=_path, metavar="OUT.png", help="a PNG image of the chart")
+    export.add_argument("--scenario", metavar="NAME", help="scenario of a project (default: its first)")
+    export.add_argument("--agency", metavar="ID", help="only this agency's cards (default: the whole scenario)")
+    export.add_argument("--scale", type=_scale, default=1.0, metavar="S",
+                        help="pixels per unit of the canvas at 1:1 (default: 1; lowered for a very large chart)")
+    export.add_argument("--lang", choices=("fr", "en"), help="language of the cards (default: from the locale)")
+    export.add_argument("--force", action="store_true",
+                        help="replace OUT when it is an existing file of the same format (never any other file)")
+
     open_ = commands.add_parser("open", help="open a project in the desktop window")
     open_.add_argument("target", type=_path, metavar="FILE")
-    open_.add_argument("--lang", choices=("fr", "en"), help="language of the window (default: from the locale)")
+    open_.add_argument("--lang", choices=("fr", "en"),
+                       help="language of the window (default: the saved preference, else the system language)")
 
     demo = commands.add_parser("demo", help="write the bundled demonstration project")
     demo.add_argument("target", type=_path, metavar="OUT")
@@ -90,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _tolerate_any_text(sys.stderr)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "validate": _validate, "convert": _convert, "demo": _demo, "open": _open}
+        "validate": _validate, "convert": _convert, "demo": _demo, "open": _open, "export": _export}
     if args.command is None:
         args.command, args.target, args.lang = "open", None, None
     try:
@@ -211,16 +237,72 @@ def _add_to_project(target: Path, organisation: Organisation, scenario: Scenario
         raise InputError([str(exc)]) from exc
 
 
+def _export(args: argparse.Namespace) -> int:
+    """Draws the scenario as the window would show it on opening: laid out the same way where the
+    file has no coordinates, with the validation badges. OUT is checked before any work, like
+    convert's: an existing file is replaced only with --force, and only when it is of the format
+    being written, so that a slip of the keyboard cannot destroy a project."""
+    from orgdesigner.app.document import Document
+    from orgdesigner.app.opening import InputError, open_scenario
+    from orgdesigner.model.entities import Project
+
+    source: Path = args.file
+    kind, target = next((kind, getattr(args, kind)) for kind in _SIGNATURES if getattr(args, kind) is not None)
+    _check_replaceable(source, target, kind, args.force)
+    opened = open_scenario(source, args.scenario)
+    document = Document(Project(opened.organisation, (opened.scenario,)))
+    known = [agency.id for agency in document.chart.agencies()]
+    if args.agency is not None and args.agency not in known:
+        raise InputError([f"{source}: scenario {opened.scenario.name!r} has no agency with id {args.agency!r} "
+                          f"(its agencies: {', '.join(known) or 'none'})"])
+    lang: Lang = args.lang or default_lang()
+    from orgdesigner.ui.render import MAX_PIXELS, MAX_SIDE, NothingToDraw, render_png
+
+    try:
+        rendered = render_png(document.chart, document.validate(), lang, target,
+                              agency=args.agency, scale=args.scale)
+    except NothingToDraw as exc:
+        raise InputError([f"{source}: {exc}; nothing was written"]) from exc
+    except MemoryError as exc:
+        raise InputError([f"{source}: {exc or 'out of memory'}; try a smaller --scale"]) from exc
+    except OSError as exc:
+        raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
+    if rendered.scaled_down:
+        _say(f"the chart is too large for scale {rendered.asked_scale:g}: drawn at scale {rendered.scale:.3g} "
+             f"to stay within {MAX_SIDE} pixels a side and {MAX_PIXELS / 1e6:.0f} million pixels")
+    _say(f"wrote {target} ({rendered.width} × {rendered.height} pixels, scenario {opened.scenario.name!r})")
+    if args.scenario is None and opened.scenarios_in_file > 1:
+        _say(f"{source} holds {opened.scenarios_in_file} scenarios; choose another with --scenario")
+    return EXIT_OK
+
+
+def _check_replaceable(source: Path, target: Path, kind: str, force: bool) -> None:
+    from orgdesigner.app.opening import InputError
+
+    if not target.exists():
+        return
+    if source.exists() and source.samefile(target):
+        raise InputError([f"{target}: is the source file too; name another file to write"])
+    try:
+        with target.open("rb") as handle:
+            same_format = handle.read(len(_SIGNATURES[kind])) == _SIGNATURES[kind]
+    except OSError:
+        same_format = False
+    if not same_format:
+        raise InputError([f"{target}: exists and is not a {kind.upper()} file; it was left as it is"])
+    if not force:
+        raise InputError([f"{target}: exists already; use --force to replace it"])
+
+
 def _open(args: argparse.Namespace) -> int:
     """The desktop window, on FILE or on a new project. A file that cannot be used is reported here,
     before any window, like every other command."""
     from orgdesigner.app.document import Document
 
-    lang: Lang = args.lang or default_lang()
     document = Document.open(args.target) if args.target is not None else None
     from orgdesigner.ui.app import run
 
-    return run(document, lang)
+    return run(document, args.lang)  # None: the saved preference, else the system's language
 
 
 def _demo(args: argparse.Namespace) -> int:

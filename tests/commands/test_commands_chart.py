@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from chart_samples import assert_graphs_in_step, sample_chart
 
+from chart_samples import assert_graphs_in_step, sample_chart
 from orgdesigner.commands import (
     AddLink,
     AddPosition,
@@ -378,6 +378,16 @@ def test_agency_edits_of_the_same_field_merge() -> None:
     third.undo()
     first.undo()
     assert chart.to_scenario() == before
+
+
+def test_agency_clicks_are_each_their_own_step() -> None:
+    chart = sample_chart()
+    agency = chart.agencies()[1]
+    first = EditAgency(chart, dataclasses.replace(agency, presence=("permanence",)))
+    first.redo()
+    second = EditAgency(chart, dataclasses.replace(agency, presence=("permanence", "mobile")))
+    second.redo()
+    assert not first.merge_with(second)
 
 
 # Macro -------------------------------------------------------------------------------------------

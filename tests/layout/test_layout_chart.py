@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from layout_checks import card_boxes, overlapping
 
 from orgdesigner.app.demo import demo_project
-from orgdesigner.layout import layout_agency, layout_chart
+from orgdesigner.layout import layout_agency
+from orgdesigner.layout import layout_chart as layout_with_headers
+from orgdesigner.layout.chart_layout import AGENCY_HEADER, AGENCY_HEADER_GAP
 from orgdesigner.model.chart import Chart
 from orgdesigner.model.entities import Agency, Link, LinkType, Position, Scenario
 from orgdesigner.model.queries import positions_by_agency
@@ -19,6 +21,12 @@ from strategies import scenarios
 
 CW, CH = 180.0, 64.0
 GAP, STACK_GAP, LEVEL_GAP, AGENCY_GAP = 24.0, 12.0, 48.0, 96.0
+
+
+def layout_chart(chart: Chart, **options: object) -> dict[str, tuple[float, float]]:
+    """The trees' arrangement measured without the agency headers' room, which is tested on its own
+    at the end: the expected coordinates stay the ones a reader can work out."""
+    return layout_with_headers(chart, **{"header": (0.0, 0.0), **options})  # type: ignore[arg-type]
 
 
 def build(positions: list[tuple[str, str] | tuple[str, str, str | None]], *links: tuple[str, str] | Link,
@@ -340,3 +348,34 @@ def test_any_scenario_every_card_once_none_overlapping_agencies_apart(scenario):
              for members in groups.values() if members]
     for (_, right), (left, _) in itertools.pairwise(spans):
         assert right + AGENCY_GAP == pytest.approx(left)
+
+
+# Agency headers -----------------------------------------------------------------------------------------
+
+
+def test_each_agency_has_room_above_it_for_its_header_and_headers_never_overlap(demo):
+    result = layout_with_headers(demo)
+    assert_sound(demo, result)
+    head_office = [p.id for p in demo.positions() if p.agency is None]
+    hq_bottom = max(result[p][1] for p in head_office) + CH
+    header_w, header_h = AGENCY_HEADER
+    headers = []
+    for members in positions_by_agency(demo).values():
+        ids = [p.id for p in members]
+        if not ids or members[0].agency is None:
+            continue
+        left = min(result[p][0] for p in ids)
+        right = max(result[p][0] for p in ids) + CW
+        top = min(result[p][1] for p in ids)
+        header = ((left + right - header_w) / 2, top - AGENCY_HEADER_GAP - header_h)
+        assert header[1] >= hq_bottom + AGENCY_GAP
+        headers.append(header)
+    assert overlapping(card_boxes(dict(enumerate(headers)), AGENCY_HEADER)) == []  # type: ignore[arg-type]
+
+
+def test_an_agency_narrower_than_its_header_is_centred_in_the_header_s_width():
+    chart = build([("h", "agency_head", "a"), ("k", "agency_head", "b")], agencies=("a", "b"))
+    result = layout_with_headers(chart)
+    header_w, header_h = AGENCY_HEADER
+    assert result["h"] == ((header_w - CW) / 2, header_h + AGENCY_HEADER_GAP)
+    assert result["k"][0] - result["h"][0] == header_w + AGENCY_GAP

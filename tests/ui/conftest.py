@@ -1,9 +1,20 @@
-"""No modal dialog may block a test: answers are scripted, and what was asked is recorded."""
+"""No modal dialog may block a test: answers are scripted, and what was asked is recorded. And the
+main window on the demo project, as most window tests start."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from orgdesigner.app.demo import demo_project
+from orgdesigner.app.document import Document
+from orgdesigner.storage import save_project
+from orgdesigner.ui.main_window import MainWindow
+from orgdesigner.ui.recent_files import RecentFiles
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +31,20 @@ def scripted_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "critical", answer(QMessageBox.StandardButton.Ok))
     return asked
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.orgd"
+    save_project(path, demo_project())
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> MainWindow:
+    recent = RecentFiles(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(Document.open(demo_file), "fr", recent)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window

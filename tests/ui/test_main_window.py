@@ -4,53 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from orgdesigner.app.demo import demo_project
 from orgdesigner.app.document import Document
 from orgdesigner.commands.chart_commands import RemovePositions
-from orgdesigner.storage import load_project, save_project
+from orgdesigner.storage import load_project
 from orgdesigner.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def demo_file(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.orgd"
-    save_project(path, demo_project())
-    return path
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_file: Path) -> MainWindow:
-    window = MainWindow(Document.open(demo_file), "fr")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def card_centre(window: MainWindow, position_id: str) -> QPoint:
-    assert window.scene is not None
-    card = window.scene.card(position_id)
-    window.view.resetTransform()  # at 1:1 a pixel is a pixel: the fitted view is too small to aim at
-    window.view.centerOn(card)
-    return window.view.mapFromScene(card.sceneBoundingRect().center())
-
-
-def drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 5) -> None:
-    """A left-button drag as the mouse makes it: QTest.mouseMove carries no pressed button."""
-    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    for step in range(1, steps + 1):
-        point = QPointF(start + (end - start) * step / steps)
-        move = QMouseEvent(QEvent.Type.MouseMove, point, widget.mapToGlobal(point), Qt.MouseButton.NoButton,
-                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(widget, move)
-    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+from window_input import card_centre, drag
 
 
 def test_the_window_shows_every_position_and_the_findings(window: MainWindow) -> None:
@@ -156,12 +119,46 @@ def test_typing_a_holder_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> N
     assert window.properties.holder.text() == ""
 
 
-def test_f2_puts_the_cursor_in_the_holder_field(qtbot: QtBot, window: MainWindow) -> None:
+def test_f2_edits_the_card_in_place_and_enter_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    chart = window.document.chart
     window.select_positions(["est-01"])
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_F2)
-    assert window.properties.holder.hasFocus() or QApplication.focusWidget() is window.properties.holder
-    assert window.properties.holder.selectedText() == window.document.chart.position("est-01").holder
+    editor = window.inline_editor
+    assert editor.isVisible() and editor.position_id == "est-01"
+    assert QApplication.focusWidget() is editor.holder
+    assert editor.holder.selectedText() == chart.position("est-01").holder
+    editor.holder.setText("Hélène Martin")
+    QTest.keyClick(editor.holder, Qt.Key.Key_Return)
+    assert not editor.isVisible()
+    assert chart.position("est-01").holder == "Hélène Martin"
+    assert chart.position("est-01").title is None  # the role's label, untouched, stays the role's
+    assert window.document.stack.count == 1
+    window.undo_action.trigger()
+    assert chart.position("est-01").holder != "Hélène Martin"
+
+
+def test_escape_leaves_the_card_as_it_was(qtbot: QtBot, window: MainWindow) -> None:
+    before = window.document.chart.to_scenario()
+    window.edit_in_place("est-01")
+    window.inline_editor.holder.setText("")
+    QTest.keyClick(window.inline_editor.holder, Qt.Key.Key_Escape)
+    assert not window.inline_editor.isVisible()
+    assert window.document.chart.to_scenario() == before
+
+
+def test_double_click_edits_in_place_and_an_empty_holder_makes_the_post_vacant(qtbot: QtBot,
+                                                                               window: MainWindow) -> None:
+    point = card_centre(window, "est-01")
+    QTest.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    editor = window.inline_editor
+    assert editor.position_id == "est-01"
+    editor.title.setText("Directrice d'agence Est")
+    editor.holder.setText("  ")
+    QTest.keyClick(editor.title, Qt.Key.Key_Enter)
+    position = window.document.chart.position("est-01")
+    assert position.title == "Directrice d'agence Est" and position.holder is None
+    assert window.scene is not None and window.scene.card("est-01").look.vacant
 
 
 def test_the_properties_follow_a_scenario_switch(qtbot: QtBot, window: MainWindow) -> None:

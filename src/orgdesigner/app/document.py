@@ -4,40 +4,92 @@ without a window.
 
 Each scenario gets its own chart and undo stack, made the first time the user opens it, so that
 switching scenarios neither loses nor mixes anyone's undo history.
+
+Adding, duplicating, renaming, importing and deleting scenarios are project-level changes, kept off
+the undo stacks: a stack belongs to one scenario and its commands hold that scenario's chart, so a
+scenario's creation or deletion cannot be a step in any scenario's history, and a third, project
+stack would let the user undo a deletion from the middle of an unrelated edit history. They mark
+the project modified until it is saved instead.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
-from orgdesigner.app.opening import open_project
+from orgdesigner.app.files import write_text_safely
+from orgdesigner.app.opening import InputError, is_project_file, open_project
 from orgdesigner.commands.base import CommandStack
+from orgdesigner.io.scenario_json import DocumentError, read_scenario_file, read_scenario_text, scenario_to_json
 from orgdesigner.layout.chart_layout import layout_chart
 from orgdesigner.model.chart import Chart, ChartChange
-from orgdesigner.model.entities import Project
+from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.model.events import Signal
+from orgdesigner.model.labels import Label
 from orgdesigner.rules.engine import Report, validate
 from orgdesigner.storage import save_project
+
+_SCENARIO_NAME = Label("Le nom du scénario", "The scenario's name")
+_ORGANISATION_NAME = Label("Le nom de l'organisation", "The organisation's name")
+
+
+class ProjectEditError(ValueError):
+    """A project-level change the document refuses, said in both languages so that the window can
+    show it as it is; `str()` gives the English text, for logs and tracebacks."""
+
+    def __init__(self, label: Label) -> None:
+        self.label = label
+        super().__init__(label.en)
+
+
+@dataclass(frozen=True, slots=True)
+class _Editing:
+    chart: Chart
+    stack: CommandStack
+
+
+@dataclass(eq=False, slots=True)
+class _Entry:
+    """One scenario of the project. `name` is the document's, which a rename changes: an opened
+    chart keeps the name it was opened with, since a chart's name is not something its commands
+    edit. `initial` is the scenario as the document received it, used until it is opened."""
+
+    name: str
+    initial: Scenario
+    editing: _Editing | None = None
+    report: Report | None = None
+
+    def now(self) -> Scenario:
+        scenario = self.initial if self.editing is None else self.editing.chart.to_scenario()
+        return dataclasses.replace(scenario, name=self.name)
 
 
 class Document:
     def __init__(self, project: Project, path: Path | None = None) -> None:
         if not project.scenarios:
             raise ValueError("a document needs at least one scenario")
-        self._project = project
+        self._organisation = project.organisation
+        self._entries = [_Entry(s.name, s) for s in project.scenarios]
         self._path = path
-        self._charts: dict[str, Chart] = {}
-        self._stacks: dict[str, CommandStack] = {}
-        self._reports: dict[str, Report] = {}
-        self._current = project.scenarios[0].name
+        self._restructured = False
+        self._current = self._entries[0]
         self.changed: Signal[Document] = Signal()
-        self._open_chart(self._current)
+        self._editing(self._current)
 
     @classmethod
     def open(cls, path: Path) -> Document:
         """Raises app.opening.InputError, with every problem named, for a file that cannot be used."""
         return cls(open_project(path), path)
+
+    @classmethod
+    def new(cls, organisation_name: str, scenario_name: str = "Existant") -> Document:
+        """A blank project with one empty scenario and no file yet; not modified, since closing it
+        loses nothing. Raises ProjectEditError for an empty name."""
+        organisation = _clean_name(organisation_name, _ORGANISATION_NAME)
+        scenario = _clean_name(scenario_name, _SCENARIO_NAME)
+        return cls(Project(Organisation(organisation), (Scenario(scenario),)))
 
     # Reading -------------------------------------------------------------------------------------
 
@@ -47,52 +99,60 @@ class Document:
 
     @property
     def organisation_name(self) -> str:
-        return self._project.organisation.name
+        return self._organisation.name
 
     @property
     def scenario_names(self) -> tuple[str, ...]:
-        return tuple(s.name for s in self._project.scenarios)
+        return tuple(entry.name for entry in self._entries)
 
     @property
     def current_scenario(self) -> str:
-        return self._current
+        return self._current.name
 
     @property
     def chart(self) -> Chart:
-        return self._charts[self._current]
+        return self._editing(self._current).chart
 
     @property
     def stack(self) -> CommandStack:
-        return self._stacks[self._current]
+        return self._editing(self._current).stack
 
     @property
     def is_modified(self) -> bool:
-        return any(not stack.is_clean for stack in self._stacks.values())
+        return self._restructured or any(
+            entry.editing is not None and not entry.editing.stack.is_clean for entry in self._entries
+        )
 
     def validate(self) -> Report:
         """The current scenario's report, computed again only after an edit that can change it
         (moving cards cannot): the window asks after every step, drags included."""
-        report = self._reports.get(self._current)
-        if report is None:
-            report = self._reports[self._current] = validate(self.chart)
-        return report
+        entry = self._current
+        if entry.report is None:
+            entry.report = validate(self.chart)
+        if entry.report.scenario != entry.name:  # renamed since: the chart still has its old name
+            entry.report = dataclasses.replace(entry.report, scenario=entry.name)
+        return entry.report
 
     def to_project(self) -> Project:
-        """The project as it stands now, every opened scenario with its edits."""
-        scenarios = tuple(
-            self._charts[s.name].to_scenario() if s.name in self._charts else s for s in self._project.scenarios
-        )
-        return dataclasses.replace(self._project, scenarios=scenarios)
+        """The project as it stands now, every opened scenario with its edits, in the user's order."""
+        return Project(self._organisation, tuple(entry.now() for entry in self._entries))
+
+    def free_name(self, wanted: str) -> str:
+        """`wanted` itself when no scenario bears it, else the first of "wanted (2)", "wanted (3)"…
+        that is free: a name to suggest, or to give an imported scenario whose name is taken."""
+        wanted = wanted.strip()
+        candidate, number = wanted, 2
+        while self._clashes(candidate, None):
+            candidate, number = f"{wanted} ({number})", number + 1
+        return candidate
 
     # Acting ----------------------------------------------------------------------------------------
 
     def switch_to(self, name: str) -> None:
-        if name not in self.scenario_names:
-            raise KeyError(name)
-        if name != self._current:
-            self._current = name
-            if name not in self._charts:
-                self._open_chart(name)
+        entry = self._entry(name)
+        if entry is not self._current:
+            self._current = entry
+            self._editing(entry)
             self.changed.emit(self)
 
     def save(self, path: Path | None = None) -> None:
@@ -101,29 +161,142 @@ class Document:
         target = path or self._path
         if target is None:
             raise ValueError("a new document needs a file name to be saved")
-        project = self.to_project()
-        save_project(target, project)
-        self._project = project
+        save_project(target, self.to_project())
         self._path = target
-        for stack in self._stacks.values():
-            stack.set_clean()
+        for entry in self._entries:
+            if entry.editing is not None:
+                entry.editing.stack.set_clean()
+        self._restructured = False
         self.changed.emit(self)
 
-    def _open_chart(self, name: str) -> None:
-        scenario = next(s for s in self._project.scenarios if s.name == name)
-        chart = Chart(scenario)
+    def add_scenario(self, name: str) -> str:
+        """Appends an empty scenario and returns its name as stored (without surrounding spaces).
+        Raises ProjectEditError for an empty or taken name. Does not switch to it."""
+        name = self._new_name(name, None)
+        self._insert(len(self._entries), Scenario(name))
+        return name
+
+    def duplicate_scenario(self, source: str, name: str) -> str:
+        """Places a copy of `source` as it stands now (unsaved edits, coordinates, agencies,
+        parameters) just after it, with an undo history of its own, empty: the copy's starting point
+        is not an edit of the copy. Entities are immutable, so sharing them is a deep copy. Returns
+        the new name; raises ProjectEditError for an empty or taken name, KeyError for no `source`."""
+        original = self._entry(source)
+        name = self._new_name(name, None)
+        self._insert(self._entries.index(original) + 1, dataclasses.replace(original.now(), name=name))
+        return name
+
+    def rename_scenario(self, old: str, new: str) -> str:
+        """Renames in place, keeping the scenario's chart, undo history and place in the list.
+        Returns the new name; raises ProjectEditError for an empty or taken name, KeyError for no
+        `old`. A change of case only is a rename too."""
+        entry = self._entry(old)
+        new = self._new_name(new, entry)
+        if new != entry.name:
+            entry.name = new
+            self._restructured = True
+            self.changed.emit(self)
+        return new
+
+    def delete_scenario(self, name: str) -> None:
+        """Removes a scenario with its undo history. Deleting the current one makes its neighbour
+        current (the next, else the previous), so that the window always has a chart to show.
+        Raises ProjectEditError for the last scenario (a project always has one), KeyError for no
+        `name`."""
+        entry = self._entry(name)
+        if len(self._entries) == 1:
+            raise ProjectEditError(Label(
+                f"Impossible de supprimer « {name} » : c'est le seul scénario du projet.",
+                f"Cannot delete “{name}”: it is the project's only scenario."))
+        index = self._entries.index(entry)
+        del self._entries[index]
+        if entry is self._current:
+            self._current = self._entries[min(index, len(self._entries) - 1)]
+            self._editing(self._current)
+        self._restructured = True
+        self.changed.emit(self)
+
+    def import_scenario(self, source: Path | str) -> str:
+        """Appends the scenario of a scenario JSON: a Path is read as a file, a str is the document's
+        text. The document is read strictly (interchange.md) and refused whole, leaving the project
+        unchanged, with InputError naming the source and every problem. A taken name gets a suffix
+        rather than a refusal ("Cible (2)"): an export re-imported beside its original is the common
+        case. The document's organisation is ignored: the project keeps its own. Returns the name."""
+        try:
+            if isinstance(source, Path):
+                if is_project_file(source):
+                    raise InputError([f"{source}: a project file, not a scenario JSON: open it instead"])
+                document = read_scenario_file(source)
+            else:
+                document = read_scenario_text(source, "<text>")
+        except DocumentError as exc:
+            raise InputError([f"{exc.source}: {problem}" for problem in exc.problems]) from exc
+        name = self.free_name(document.scenario.name)
+        self._insert(len(self._entries), dataclasses.replace(document.scenario, name=name))
+        return name
+
+    def export_scenario(self, name: str, path: Path) -> None:
+        """Writes one scenario, as it stands now, as the canonical JSON of interchange.md, replacing
+        `path` only once the new file is whole. Raises OSError with `path` untouched, KeyError for no
+        `name`. Exporting is not a change to the project: it stays as modified as it was."""
+        write_text_safely(path, scenario_to_json(self._organisation, self._entry(name).now()))
+
+    # Internals -------------------------------------------------------------------------------------
+
+    def _entry(self, name: str) -> _Entry:
+        """Unknown names are the caller's mistake (the window only offers existing ones): KeyError,
+        as for a dict, rather than a message for the user."""
+        found = next((entry for entry in self._entries if entry.name == name), None)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def _clashes(self, name: str, renamed: _Entry | None) -> bool:
+        """Names differing only by case clash: side by side in a list they would read as one."""
+        folded = name.casefold()
+        return any(entry.name.casefold() == folded for entry in self._entries if entry is not renamed)
+
+    def _new_name(self, name: str, renamed: _Entry | None) -> str:
+        name = _clean_name(name, _SCENARIO_NAME)
+        if self._clashes(name, renamed):
+            raise ProjectEditError(Label(f"Un scénario s'appelle déjà « {name} ». Choisissez un autre nom.",
+                                         f"A scenario is already named “{name}”. Choose another name."))
+        return name
+
+    def _insert(self, index: int, scenario: Scenario) -> None:
+        self._entries.insert(index, _Entry(scenario.name, scenario))
+        self._restructured = True
+        self.changed.emit(self)
+
+    def _editing(self, entry: _Entry) -> _Editing:
+        if entry.editing is not None:
+            return entry.editing
+        chart = Chart(entry.initial)
         if any(chart.position_xy(p.id) is None for p in chart.positions()):
             # A scenario from a JSON or an HR extract may have no coordinates: lay it out once, as
             # part of opening it, not as an undoable edit (and keep any coordinates it has).
             for position_id, xy in layout_chart(chart).items():
                 if chart.position_xy(position_id) is None:
                     chart.set_position_xy(position_id, xy)
+
         def forget_report(change: ChartChange) -> None:
             if change.structure:
-                self._reports.pop(name, None)
+                entry.report = None
 
         chart.changed.connect(forget_report)
         stack = CommandStack()
         stack.changed.connect(lambda _stack: self.changed.emit(self))
-        self._charts[name] = chart
-        self._stacks[name] = stack
+        entry.editing = _Editing(chart, stack)
+        return entry.editing
+
+
+def _clean_name(name: str, what: Label) -> str:
+    """The name without surrounding spaces; refused when empty or on several lines, since a list, a
+    window title and a file name each show it on one line."""
+    name = name.strip()
+    if not name:
+        raise ProjectEditError(Label(f"{what.fr} ne peut pas être vide.", f"{what.en} cannot be empty."))
+    if any(unicodedata.category(character) == "Cc" for character in name):
+        raise ProjectEditError(Label(f"{what.fr} doit tenir sur une ligne, sans tabulation.",
+                                     f"{what.en} must fit on one line, without tabs."))
+    return name

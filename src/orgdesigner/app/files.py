@@ -12,10 +12,15 @@ from pathlib import Path
 def write_text_safely(target: Path, text: str) -> None:
     """Writes beside the target, flushes to disk, keeps the old file's permissions, then renames
     over it. Raises OSError, with the target untouched, when any step fails."""
+    write_bytes_safely(target, text.encode("utf-8"))
+
+
+def write_bytes_safely(target: Path, data: bytes) -> None:
+    """write_text_safely for an image or any other bytes."""
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
-        with partial.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with partial.open("xb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         with suppress(FileNotFoundError):

@@ -337,7 +337,9 @@ class MovePositions(Command):
 class EditAgency(Command):
     """Replaces an existing agency's value (same id): its name, territory, sites, perimeter….
 
-    Consecutive edits of the same field(s) of the same agency merge, as for positions. Adding an
+    Consecutive edits of the same typed field (name, dwellings) of the same agency merge, as for
+    positions: a name typed is one step. Clicks (a perimeter level, a form of presence, a site added)
+    are each their own step, since each is a decision the user may want to take back. Adding an
     agency is not an edit: undoing it would need `Chart` to remove an agency, which it cannot yet.
     """
 
@@ -376,10 +378,14 @@ class EditAgency(Command):
 
     def merge_with(self, other: Command) -> bool:
         if not (isinstance(other, EditAgency) and other._chart is self._chart
-                and other._new.id == self._new.id and self.fields and other.fields == self.fields):
+                and other._new.id == self._new.id and self.fields and other.fields == self.fields
+                and self.fields <= _TYPED_AGENCY_FIELDS):
             return False
         self._new = other._new
         return True
+
+
+_TYPED_AGENCY_FIELDS: Final = frozenset({"name", "dwellings"})
 
 
 # Helpers -----------------------------------------------------------------------------------------

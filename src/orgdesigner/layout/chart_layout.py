@@ -31,16 +31,21 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final, Literal
 
 from orgdesigner.layout.tidy import tidy_tree
 from orgdesigner.model.catalogue import SITE_STAFF_ROLES
 from orgdesigner.model.chart import Chart
-from orgdesigner.model.entities import Position
+from orgdesigner.model.entities import Link, Position
 from orgdesigner.model.queries import positions_by_agency
 
 ASSISTANT_FAMILY = "reception"
 
 XY = tuple[float, float]
+LinkDrawing = Literal["elbow", "spine", "assistant", "straight"]
+# The card above each agency's tree (name, territory, models) and the gap under it.
+AGENCY_HEADER: Final = (300.0, 70.0)
+AGENCY_HEADER_GAP: Final = 24.0
 # A node of the tidy tree: a position id (a card, or a manager and its assistants), or the stack of
 # site staff under a manager, ("stack", manager id).
 _Node = str | tuple[str, str]
@@ -70,6 +75,7 @@ def layout_chart(
     assistant_rows: int = 4,
     stack_gap: float = 12.0,
     agency_gap: float = 96.0,
+    header: tuple[float, float] = AGENCY_HEADER,
 ) -> dict[str, XY]:
     """The canvas layout of a whole scenario: position id → top-left corner of its card.
 
@@ -77,20 +83,26 @@ def layout_chart(
     separates cousins, `level_gap` separates rows; a stack holds `stack_rows` site staff a column
     and an assistants' column `assistant_rows` cards, their cards `stack_gap` apart; `agency_gap`
     separates agencies from one another and from head office above them. Head office is centred
-    over the agencies when they are wider. Linear in the size of the chart.
+    over the agencies when they are wider. Room is left above each agency for its `header` card
+    (width, height; (0, 0) for none): an agency narrower than its header is centred in a block as
+    wide as the header, so that headers never overlap. Linear in the size of the chart.
     """
     spacing = _spacing(card, gap, subtree_gap, level_gap, stack_rows, assistant_rows, stack_gap, agency_gap)
     groups = positions_by_agency(chart)
     head_office = _place_group(chart, groups.pop(None), spacing)
     result: dict[str, XY] = {}
+    header_w, header_h = header
     top = head_office.height + agency_gap if head_office.coordinates else 0.0
+    if header_h > 0:
+        top += header_h + AGENCY_HEADER_GAP
     cursor = 0.0
     for members in groups.values():
         if not members:
             continue
         agency = _place_group(chart, members, spacing)
-        result.update(_translated(agency.coordinates, cursor, top))
-        cursor += agency.width + agency_gap
+        width = max(agency.width, header_w)
+        result.update(_translated(agency.coordinates, cursor + (width - agency.width) / 2, top))
+        cursor += width + agency_gap
     agencies_width = max(cursor - agency_gap, 0.0)
     result.update(_translated(head_office.coordinates, max((agencies_width - head_office.width) / 2, 0.0), 0.0))
     return result
@@ -147,12 +159,12 @@ def _place_group(chart: Chart, members: Sequence[Position], spacing: _Spacing) -
         for report in reports:
             if children.get(report):
                 nodes.append(report)
-            elif chart.position(report).role in SITE_STAFF_ROLES:
+            elif _is_stacked(chart.position(report)):
                 if manager not in stacks:
                     stacks[manager] = []
                     nodes.append(("stack", manager))
                 stacks[manager].append(report)
-            elif chart.position(report).family_code == ASSISTANT_FAMILY:
+            elif _is_assistant(chart.position(report)):
                 assistants.setdefault(manager, []).append(report)
             else:
                 nodes.append(report)
@@ -189,6 +201,29 @@ def _place_group(chart: Chart, members: Sequence[Position], spacing: _Spacing) -
     right = max(x for x, _ in coordinates.values()) + spacing.card_w
     bottom = max(y for _, y in coordinates.values()) + spacing.card_h
     return _Placed(_translated(coordinates, -left, -top), right - left, bottom - top)
+
+
+def _is_stacked(position: Position) -> bool:
+    return position.role in SITE_STAFF_ROLES
+
+
+def _is_assistant(position: Position) -> bool:
+    return position.family_code == ASSISTANT_FAMILY
+
+
+def link_drawing(chart: Chart, link: Link) -> LinkDrawing:
+    """How the canvas draws a link so that it meets a card where the layout put it: along a spine
+    beside a stacked column of site staff, from the side of the connector to an assistant, as an
+    elbow in the tree. The leaf test is the layout's: a stacked or hung position has no reports."""
+    if link.type == "dotted":
+        return "straight"
+    target = chart.position(link.target)
+    if link.type == "line" and not chart.graph("line").succ[link.target]:
+        if _is_stacked(target):
+            return "spine"
+        if _is_assistant(target):
+            return "assistant"
+    return "elbow"
 
 
 def _layout_parents(chart: Chart, members: Sequence[Position]) -> tuple[dict[str, str | None], set[str]]:

@@ -187,6 +187,14 @@ class Chart:
         self.changed.emit(ChartChange(agencies=frozenset({agency.id}), structure=True))
         return old
 
+    def replace_parameters(self, parameters: Mapping[str, object]) -> Mapping[str, object]:
+        """Stores the scenario's parameter overrides; returns the previous ones for undo. Every
+        agency and head office is announced: a threshold can change a verdict anywhere."""
+        old = self._scenario.parameters
+        self._scenario = dataclasses.replace(self._scenario, parameters=MappingProxyType(dict(parameters)))
+        self.changed.emit(ChartChange(agencies=frozenset({None, *self._agencies}), structure=True))
+        return old
+
     def set_position_xy(self, position_id: str, xy: tuple[float, float] | None) -> None:
         if xy is None:
             self._layout.pop(position_id, None)

@@ -26,6 +26,16 @@ def descendants(chart: Chart, position_id: str) -> set[str]:
     return set(nx.descendants(chart.graph("line"), position_id))
 
 
+def fresh_position_id(chart: Chart, agency_id: str | None) -> str:
+    """An id for a new position: "<agency>-<n>" ("siege-<n>" at head office), n one more than the
+    number of positions, then the next free number: short, readable in a JSON, and deterministic."""
+    prefix = agency_id or "siege"
+    number = sum(1 for _ in chart.positions()) + 1
+    while chart.has_position(f"{prefix}-{number:02d}"):
+        number += 1
+    return f"{prefix}-{number:02d}"
+
+
 def positions_by_agency(chart: Chart) -> dict[str | None, list[Position]]:
     """Positions grouped by agency id (None: head office), each group in document order, every
     agency present even when empty."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from orgdesigner.app.document import Document
 from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.model.labels import Lang
+from orgdesigner.ui.i18n import app_settings, effective_lang, install_translator
 from orgdesigner.ui.main_window import MainWindow
 
 
@@ -18,10 +19,14 @@ def new_project(lang: Lang) -> Project:
     return Project(Organisation(name), (Scenario(scenario),))
 
 
-def run(document: Document | None, lang: Lang) -> int:
+def run(document: Document | None, lang: Lang | None = None) -> int:
+    """`lang` is the command line's --lang; None leaves the choice to the preferences, then the system.
+    The translator goes in before the window is built: widgets take their text once, when made."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OrgDesigner")
     app.setOrganizationName("OrgDesigner")
-    window = MainWindow(document or Document(new_project(lang)), lang)
+    chosen = effective_lang(lang, app_settings())
+    install_translator(app, chosen)
+    window = MainWindow(document or Document(new_project(chosen)), chosen)
     window.show()
     return app.exec()

@@ -1,26 +1,41 @@
 """The canvas's items: a card per position, a line per link, a header per agency.
 
-Cards paint their own text (no child text items: cheaper on a 10,000-card scene, and immune to the
-PySide6 habit of collecting parented text items); below a zoom threshold they paint a plain
-coloured block, which is all the eye can see at that size anyway.
+Cards paint their own text, collapse toggle and link handle (no child items for them: cheaper on a
+10,000-card scene, and immune to the PySide6 habit of collecting parented text items); below a zoom
+threshold they paint a plain coloured block, which is all the eye can see at that size anyway.
+Items never change the model: they tell the scene what the user did (`_SceneHooks`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from orgdesigner import palette
+from orgdesigner.layout.chart_layout import AGENCY_HEADER
 
 CARD_WIDTH = 180.0
 CARD_HEIGHT = 64.0
@@ -39,7 +54,27 @@ class CardLook:
     badge_severity: str | None = None
     badge_count: int = 0
     badge_text: str = ""
+    has_reports: bool = False
+    collapsed: bool = False
     hidden_below: int = 0
+
+
+class _SceneHooks(Protocol):
+    """What a card tells the scene (ChartScene implements it); a card in another scene tells nothing."""
+
+    def card_moved(self, card: CardItem) -> None: ...
+    def request_edit(self, position_id: str) -> None: ...
+    def toggle_collapsed(self, position_id: str) -> None: ...
+    def begin_link(self, card: CardItem, at: QPointF) -> None: ...
+    def drag_link_to(self, at: QPointF) -> None: ...
+    def end_link(self, at: QPointF, modifiers: Qt.KeyboardModifier) -> None: ...
+    def card_menu(self, card: CardItem, event: QGraphicsSceneContextMenuEvent) -> None: ...
+
+
+_HANDLE_RADIUS = 7.0
+_TOGGLE_RADIUS = 7.0
+_HANDLE_CENTRE = QPointF(CARD_WIDTH, CARD_HEIGHT / 2)
+_TOGGLE_CENTRE = QPointF(CARD_WIDTH / 2, CARD_HEIGHT)
 
 
 class BadgeItem(QGraphicsEllipseItem):
@@ -74,17 +109,24 @@ class BadgeItem(QGraphicsEllipseItem):
 
 
 class CardItem(QGraphicsItem):
-    """One position. Movable and selectable; tells the scene when it has moved so links follow."""
+    """One position. Movable and selectable; tells the scene when it has moved so links follow.
+
+    Under a card with reports, a toggle collapses its subtree (with the count of hidden positions);
+    on its right edge, shown when hovered or selected, a handle drags a new link to another card."""
 
     def __init__(self, position_id: str, look: CardLook) -> None:
         super().__init__()
         self.position_id = position_id
         self._look = look
+        self._hovered = False
+        self._drop_target = False
+        self._linking = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
+        self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1.0)
         self.badge = BadgeItem(self)
@@ -100,11 +142,36 @@ class CardItem(QGraphicsItem):
             self._apply_badge()
             self.update()
 
+    def set_drop_target(self, on: bool) -> None:
+        if on != self._drop_target:
+            self._drop_target = on
+            self.update()
+
     def _apply_badge(self) -> None:
         self.badge.show_findings(self._look.badge_severity, self._look.badge_count, self._look.badge_text)
 
+    def _hooks(self) -> _SceneHooks | None:
+        scene = self.scene()
+        return scene if hasattr(scene, "begin_link") else None  # type: ignore[return-value]
+
+    def handle_shown(self) -> bool:
+        return self._hovered or self.isSelected()
+
+    def on_handle(self, local: QPointF) -> bool:
+        return self.handle_shown() and _within(local, _HANDLE_CENTRE, _HANDLE_RADIUS + 2.0)
+
+    def on_toggle(self, local: QPointF) -> bool:
+        return self._look.has_reports and _within(local, _TOGGLE_CENTRE, _TOGGLE_RADIUS + 2.0)
+
     def boundingRect(self) -> QRectF:
-        return QRectF(-1.0, -1.0, CARD_WIDTH + 2.0, CARD_HEIGHT + 2.0)
+        return QRectF(-1.0, -1.0, CARD_WIDTH + _HANDLE_RADIUS + 2.0, CARD_HEIGHT + _TOGGLE_RADIUS + 2.0)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0.0, 0.0, CARD_WIDTH, CARD_HEIGHT))
+        path.addEllipse(_TOGGLE_CENTRE, _TOGGLE_RADIUS, _TOGGLE_RADIUS)
+        path.addEllipse(_HANDLE_CENTRE, _HANDLE_RADIUS, _HANDLE_RADIUS)
+        return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         look = self._look
@@ -112,8 +179,16 @@ class CardItem(QGraphicsItem):
         rect = QRectF(0.0, 0.0, CARD_WIDTH, CARD_HEIGHT)
         if option.levelOfDetailFromTransform(painter.worldTransform()) < _SIMPLE_BELOW:
             painter.fillRect(rect, colour.lighter(140) if look.vacant else colour)
+            if self.isSelected():
+                painter.setPen(QPen(QColor(palette.SELECTION), 0))
+                painter.drawRect(rect)
             return
-        border = QPen(QColor("#1976d2") if self.isSelected() else colour.darker(130), 2.0 if self.isSelected() else 1.2)
+        if self._drop_target:
+            border = QPen(QColor(palette.DROP_TARGET), 3.0)
+        elif self.isSelected():
+            border = QPen(QColor(palette.SELECTION), 2.0)
+        else:
+            border = QPen(colour.darker(130), 1.2)
         if look.vacant:
             border.setStyle(Qt.PenStyle.DashLine)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -125,6 +200,16 @@ class CardItem(QGraphicsItem):
         painter.fillRect(QRectF(0.0, 0.0, _BAND, CARD_HEIGHT), colour)
         painter.restore()
         painter.strokePath(outline, border)
+        self._paint_text(painter, rect)
+        if look.has_reports:
+            self._paint_toggle(painter)
+        if self.handle_shown():
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(QColor(palette.SELECTION))
+            painter.drawEllipse(_HANDLE_CENTRE, _HANDLE_RADIUS - 1.0, _HANDLE_RADIUS - 1.0)
+
+    def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
+        look = self._look
         text_rect = rect.adjusted(_BAND + 8.0, 6.0, -10.0, -6.0)
         title_font = QFont(painter.font())
         title_font.setPointSizeF(8.5)
@@ -144,20 +229,97 @@ class CardItem(QGraphicsItem):
         painter.drawText(text_rect.adjusted(0.0, metrics.height() + 4.0, 0.0, 0.0),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, subtitle)
 
+    def _paint_toggle(self, painter: QPainter) -> None:
+        """A − under an open subtree; a + and the count of hidden positions under a collapsed one."""
+        look = self._look
+        font = QFont(painter.font())
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QPen(QColor(palette.LINK_COLOURS["line"]), 1.2))
+        painter.setBrush(QColor("#ffffff"))
+        if look.collapsed:
+            text = f"+{look.hidden_below}"
+            width = max(2 * _TOGGLE_RADIUS, QFontMetricsF(font).horizontalAdvance(text) + 8.0)
+            pill = QRectF(_TOGGLE_CENTRE.x() - width / 2, _TOGGLE_CENTRE.y() - _TOGGLE_RADIUS, width,
+                          2 * _TOGGLE_RADIUS)
+            painter.drawRoundedRect(pill, _TOGGLE_RADIUS, _TOGGLE_RADIUS)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        else:
+            painter.drawEllipse(_TOGGLE_CENTRE, _TOGGLE_RADIUS, _TOGGLE_RADIUS)
+            painter.drawLine(_TOGGLE_CENTRE + QPointF(-3.5, 0.0), _TOGGLE_CENTRE + QPointF(3.5, 0.0))
+
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            scene = self.scene()
-            follow = getattr(scene, "card_moved", None)
-            if follow is not None:
-                follow(self)
+            hooks = self._hooks()
+            if hooks is not None:
+                hooks.card_moved(self)
         return super().itemChange(change, value)
 
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        on_control = self.on_handle(event.pos()) or self.on_toggle(event.pos())
+        if on_control:
+            self.setCursor(Qt.CursorShape.CrossCursor if self.on_handle(event.pos())
+                           else Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+        super().hoverMoveEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = False
+        self.unsetCursor()
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        hooks = self._hooks()
+        if hooks is not None and event.button() == Qt.MouseButton.LeftButton:
+            if self.on_toggle(event.pos()):
+                hooks.toggle_collapsed(self.position_id)
+                event.accept()
+                return
+            if self.on_handle(event.pos()):
+                self._linking = True
+                hooks.begin_link(self, event.scenePos())
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        hooks = self._hooks()
+        if self._linking and hooks is not None:
+            hooks.drag_link_to(event.scenePos())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        hooks = self._hooks()
+        if self._linking and hooks is not None:
+            self._linking = False
+            hooks.end_link(event.scenePos(), event.modifiers())
+            return
+        super().mouseReleaseEvent(event)
+
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        scene = self.scene()
-        edit = getattr(scene, "request_edit", None)
-        if edit is not None:
-            edit(self.position_id)
+        hooks = self._hooks()
+        if hooks is not None and not self.on_toggle(event.pos()):
+            hooks.request_edit(self.position_id)
         super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        hooks = self._hooks()
+        if hooks is not None:
+            hooks.card_menu(self, event)
+
+
+def _within(point: QPointF, centre: QPointF, radius: float) -> bool:
+    offset = point - centre
+    return offset.x() * offset.x() + offset.y() * offset.y() <= radius * radius
 
 
 _LINK_PENS = {
@@ -168,8 +330,8 @@ _LINK_PENS = {
 
 
 class LinkItem(QGraphicsPathItem):
-    """A link drawn from the bottom of the manager's card to the top of the report's: an elbow for
-    hierarchical lines, a straight dashed line for functional and contract links."""
+    """A link along the route the scene computes (layout.routing). Selectable, with a wider grip than
+    its hairline, so that it can be deleted or given another kind."""
 
     def __init__(self, source: str, target: str, link_type: str) -> None:
         super().__init__()
@@ -177,18 +339,136 @@ class LinkItem(QGraphicsPathItem):
         self.target = target
         self.link_type = link_type
         style, width = _LINK_PENS[link_type]
-        pen = QPen(QColor(palette.LINK_COLOURS[link_type]), width, style)
-        pen.setCosmetic(True)
-        self.setPen(pen)
+        self._pen = QPen(QColor(palette.LINK_COLOURS[link_type]), width, style)
+        self._pen.setCosmetic(True)
+        self.setPen(self._pen)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0.0)
 
-    def follow(self, source_pos: QPointF, target_pos: QPointF) -> None:
-        start = QPointF(source_pos.x() + CARD_WIDTH / 2, source_pos.y() + CARD_HEIGHT)
-        end = QPointF(target_pos.x() + CARD_WIDTH / 2, target_pos.y())
-        path = QPainterPath(start)
-        if self.link_type == "line" and end.y() > start.y():
-            middle = start.y() + (end.y() - start.y()) / 2
-            path.lineTo(start.x(), middle)
-            path.lineTo(end.x(), middle)
-        path.lineTo(end)
+    def follow(self, points: Sequence[tuple[float, float]]) -> None:
+        path = QPainterPath(QPointF(*points[0]))
+        for point in points[1:]:
+            path.lineTo(QPointF(*point))
         self.setPath(path)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8.0)
+        return stroker.createStroke(self.path())
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        pen = QPen(self._pen)
+        if self.isSelected():
+            pen.setColor(QColor(palette.SELECTION))
+            pen.setWidthF(pen.widthF() + 1.5)
+        painter.setPen(pen)
+        painter.drawPath(self.path())
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        menu = getattr(self.scene(), "link_menu", None)
+        if menu is not None:
+            menu(self, event)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderLook:
+    """An agency's header: what it is and where it stands against the models, at a glance."""
+
+    name: str
+    details: str
+    badges: tuple[tuple[str, str, str], ...]  # (text, colour, tooltip)
+    findings: int = 0
+    severity: str | None = None
+    findings_text: str = ""
+
+
+HEADER_WIDTH, HEADER_HEIGHT = AGENCY_HEADER
+
+
+class HeaderItem(QGraphicsItem):
+    """The card above an agency's tree. Not movable: it follows the agency's cards. Selecting it
+    shows the agency in its panel; its context menu lays the agency out."""
+
+    def __init__(self, agency_id: str, look: HeaderLook) -> None:
+        super().__init__()
+        self.agency_id = agency_id
+        self._look = look
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(2.0)
+        self.setToolTip(look.findings_text)
+
+    @property
+    def look(self) -> HeaderLook:
+        return self._look
+
+    def set_look(self, look: HeaderLook) -> None:
+        if look != self._look:
+            self._look = look
+            self.setToolTip(look.findings_text)
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-1.0, -1.0, HEADER_WIDTH + 2.0, HEADER_HEIGHT + 2.0)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        look = self._look
+        rect = QRectF(0.0, 0.0, HEADER_WIDTH, HEADER_HEIGHT)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = self.isSelected()
+        painter.setPen(QPen(QColor(palette.SELECTION if selected else palette.HEADER_BORDER), 2.0 if selected else 1.2))
+        painter.setBrush(QColor(palette.HEADER_FILL))
+        painter.drawRoundedRect(rect, 8.0, 8.0)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < _SIMPLE_BELOW:
+            return
+        inner = rect.adjusted(10.0, 6.0, -10.0, -6.0)
+        font = QFont(painter.font())
+        font.setPointSizeF(10.0)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(palette.CARD_TEXT))
+        metrics = QFontMetricsF(font)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         metrics.elidedText(look.name, Qt.TextElideMode.ElideRight, inner.width() - 40.0))
+        small = QFont(painter.font())
+        small.setBold(False)
+        small.setPointSizeF(7.5)
+        painter.setFont(small)
+        painter.setPen(QColor(palette.CARD_MUTED_TEXT))
+        small_metrics = QFontMetricsF(small)
+        details_top = inner.top() + metrics.height() + 1.0
+        painter.drawText(QRectF(inner.left(), details_top, inner.width(), small_metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft,
+                         small_metrics.elidedText(look.details, Qt.TextElideMode.ElideRight, inner.width()))
+        x = inner.left()
+        badge_top = rect.bottom() - 6.0 - small_metrics.height() - 4.0
+        badge_font = QFont(small)
+        badge_font.setBold(True)
+        painter.setFont(badge_font)
+        badge_metrics = QFontMetricsF(badge_font)
+        for text, colour, _tip in look.badges:
+            width = badge_metrics.horizontalAdvance(text) + 10.0
+            pill = QRectF(x, badge_top, width, badge_metrics.height() + 4.0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colour))
+            painter.drawRoundedRect(pill, 4.0, 4.0)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+            x += width + 6.0
+        if look.findings and look.severity is not None:
+            mark = QRectF(rect.right() - 34.0, 8.0, 26.0, 20.0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(palette.SEVERITY_COLOURS[look.severity]))
+            painter.drawRoundedRect(mark, 10.0, 10.0)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, str(look.findings))
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        menu = getattr(self.scene(), "header_menu", None)
+        if menu is not None:
+            menu(self, event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        edit = getattr(self.scene(), "request_agency_edit", None)
+        if edit is not None:
+            edit(self.agency_id)
+        super().mouseDoubleClickEvent(event)

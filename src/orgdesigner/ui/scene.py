@@ -1,27 +1,55 @@
 """The scene: a mirror of one chart. It never changes the model itself; it follows the chart's
-`changed` announcements, and reports what the user did (a drag, a double click) for the window to
-turn into commands."""
+`changed` announcements, and reports what the user did (a drag, a drop, a link drawn, a menu
+choice) as signals for the window to turn into commands.
+
+What is only a way of looking (collapsed subtrees, the agency headers' places) lives here, not in
+the model: it is not an edit, so it is neither undone nor saved.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import partial
 
-from PySide6.QtCore import QObject, QPointF, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QPen
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+    QMenu,
+)
 
 from orgdesigner import palette
+from orgdesigner.layout.chart_layout import AGENCY_HEADER_GAP, link_drawing
+from orgdesigner.layout.routing import Box, route
+from orgdesigner.model.catalogue import TERRITORIES
 from orgdesigner.model.chart import LINK_TYPE_ORDER, Chart, ChartChange
-from orgdesigner.model.entities import Link, Position
+from orgdesigner.model.entities import Link, LinkType, Position
 from orgdesigner.model.labels import Lang, number
+from orgdesigner.rules.engine import AgencySummary, Report
 from orgdesigner.rules.findings import SEVERITY_RANK, Finding
-from orgdesigner.ui.items import CardItem, CardLook, LinkItem
+from orgdesigner.ui.items import (
+    CARD_HEIGHT,
+    CARD_WIDTH,
+    HEADER_HEIGHT,
+    HEADER_WIDTH,
+    CardItem,
+    CardLook,
+    HeaderItem,
+    HeaderLook,
+    LinkItem,
+)
+from orgdesigner.ui.role_palette import role_from_mime
 
 XY = tuple[float, float]
 
 
-def card_look(position: Position, findings: Iterable[Finding], lang: Lang) -> CardLook:
+def card_look(position: Position, findings: Iterable[Finding], lang: Lang, *, has_reports: bool = False,
+              collapsed: bool = False, hidden_below: int = 0) -> CardLook:
     """What a card shows: its title, its holder (or that it is vacant), its family's colour, and the
     most severe of its findings with their messages."""
     chosen = sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])
@@ -41,14 +69,56 @@ def card_look(position: Position, findings: Iterable[Finding], lang: Lang) -> Ca
         badge_severity=chosen[0].severity if chosen else None,
         badge_count=len(chosen),
         badge_text="\n\n".join(f"[{f.rule}] {f.message.in_(lang)}" for f in chosen),
+        has_reports=has_reports,
+        collapsed=collapsed,
+        hidden_below=hidden_below,
+    )
+
+
+def header_look(summary: AgencySummary, findings: Iterable[Finding], lang: Lang) -> HeaderLook:
+    """An agency's header: territory, dwellings, headcount, and the management model expected for
+    its headcount beside the one its structure shows (green when they agree)."""
+    agency = summary.agency
+    fr = lang == "fr"
+    details = []
+    territory = TERRITORIES.get(agency.territory or "")
+    if territory is not None:
+        details.append(territory.label.in_(lang))
+    if agency.dwellings is not None:
+        details.append(f"{number(agency.dwellings, lang)} {'logements' if fr else 'dwellings'}")
+    details.append(f"{number(summary.headcount, lang)} {'postes' if fr else 'headcount'}")
+    expected = "/".join(f"M{m}" for m in summary.expected_models) or "?"
+    agrees = summary.detected_model in summary.expected_models
+    badges = (
+        (f"{'Attendu' if fr else 'Expected'} {expected}", palette.MODEL_NEUTRAL,
+         "Modèle de management attendu pour l'effectif" if fr else "Management model expected for the headcount"),
+        (f"{'Constaté' if fr else 'Detected'} M{summary.detected_model}",
+         palette.MODEL_MATCH if agrees else palette.MODEL_MISMATCH,
+         "Modèle de management de la structure dessinée" if fr else "Management model of the structure drawn"),
+    )
+    chosen = sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])
+    return HeaderLook(
+        name=agency.name,
+        details=" · ".join(details),
+        badges=badges,
+        findings=len(chosen),
+        severity=chosen[0].severity if chosen else None,
+        findings_text="\n\n".join(f"[{f.rule}] {f.message.in_(lang)}" for f in chosen),
     )
 
 
 class ChartScene(QGraphicsScene):
-    """Cards and links of one chart, kept in step with it."""
+    """Cards, links and agency headers of one chart, kept in step with it."""
 
     cards_dropped = Signal(dict, dict)  # {position id: new xy}, {position id: old xy}, once per drag
+    cards_reparented = Signal(list, str, dict)  # dragged ids, new manager, {id: xy before the drag}
+    role_dropped = Signal(str, object, float, float)  # role code, manager id or None, scene x, y
+    link_drawn = Signal(str, str, bool)  # source, target, dotted asked (Shift held)
+    link_retyped = Signal(object, str)  # Link, new type
     edit_requested = Signal(str)
+    agency_chosen = Signal(str)
+    agency_layout_requested = Signal(str)
+    refused = Signal(str)  # a user action that cannot be done, said in the status bar
 
     def __init__(self, chart: Chart, lang: Lang, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +131,19 @@ class ChartScene(QGraphicsScene):
         self._cards: dict[str, CardItem] = {}
         self._links: dict[Link, LinkItem] = {}
         self._links_of: defaultdict[str, set[Link]] = defaultdict(set)
+        self._headers: dict[str, HeaderItem] = {}
+        self._summaries: dict[str, AgencySummary] = {}
+        self._agency_findings: dict[str, list[Finding]] = {}
+        self._collapsed: set[str] = set()
+        self._hidden: set[str] = set()
         self._drag_start: dict[str, XY] = {}
+        self._not_droppable: set[str] = set()
+        self._drop_target: CardItem | None = None
+        self._link_source: str | None = None
+        self._rubber_link: QGraphicsLineItem | None = None
+        self._headers_due = QTimer(self)
+        self._headers_due.setSingleShot(True)
+        self._headers_due.timeout.connect(self._place_headers)
         chart.changed.connect(self._follow)
         self._sync_all()
 
@@ -80,10 +162,62 @@ class ChartScene(QGraphicsScene):
     def link_items(self) -> dict[Link, LinkItem]:
         return dict(self._links)
 
+    def headers(self) -> dict[str, HeaderItem]:
+        self._place_headers()
+        return dict(self._headers)
+
     def selected_ids(self) -> list[str]:
         return [item.position_id for item in self.selectedItems() if isinstance(item, CardItem)]
 
+    def selected_links(self) -> list[Link]:
+        return [Link(item.source, item.target, item.link_type)  # type: ignore[arg-type]
+                for item in self.selectedItems() if isinstance(item, LinkItem)]
+
+    def selected_agency(self) -> str | None:
+        chosen = [item.agency_id for item in self.selectedItems() if isinstance(item, HeaderItem)]
+        return chosen[0] if len(chosen) == 1 else None
+
+    def is_collapsed(self, position_id: str) -> bool:
+        return position_id in self._collapsed
+
+    def hidden_ids(self) -> set[str]:
+        return set(self._hidden)
+
+    def agency_at(self, x: float) -> str | None:
+        """The agency whose column of cards spans x, for a role dropped on the empty canvas."""
+        for agency_id, header in self.headers().items():
+            if header.isVisible() and header.x() - 40.0 <= x <= header.x() + HEADER_WIDTH + 40.0:
+                return agency_id
+        spans: dict[str, tuple[float, float]] = {}
+        for position_id, card in self._cards.items():
+            agency = self._chart.position(position_id).agency
+            if agency is not None:
+                left, right = spans.get(agency, (card.x(), card.x() + CARD_WIDTH))
+                spans[agency] = (min(left, card.x()), max(right, card.x() + CARD_WIDTH))
+        return next((a for a, (left, right) in spans.items() if left <= x <= right), None)
+
     # Following the model -----------------------------------------------------------------------------
+
+    def set_report(self, report: Report) -> None:
+        """The findings for the cards' badges and the summaries for the agencies' headers."""
+        self._summaries = {s.agency.id: s for s in report.agencies}
+        by_agency: defaultdict[str, list[Finding]] = defaultdict(list)
+        for finding in report.findings:
+            if finding.agency is not None:
+                by_agency[finding.agency].append(finding)
+        self._agency_findings = dict(by_agency)
+        self.set_findings(report.findings)
+        for agency_id in set(self._headers) - set(self._summaries):
+            self.removeItem(self._headers.pop(agency_id))
+        for agency_id, summary in self._summaries.items():
+            look = header_look(summary, self._agency_findings.get(agency_id, ()), self._lang)
+            header = self._headers.get(agency_id)
+            if header is None:
+                header = self._headers[agency_id] = HeaderItem(agency_id, look)
+                self.addItem(header)
+            else:
+                header.set_look(look)
+        self._place_headers()
 
     def set_findings(self, findings: Iterable[Finding]) -> None:
         by_position: defaultdict[str, list[Finding]] = defaultdict(list)
@@ -104,17 +238,36 @@ class ChartScene(QGraphicsScene):
     def detach(self) -> None:
         """Stops following the chart, before the scene is thrown away."""
         self._chart.changed.disconnect(self._follow)
+        self._headers_due.stop()
 
     def _follow(self, change: ChartChange) -> None:
         """Updates only what an edit touched: deleting 600 cards must not rebuild 10,000."""
         if change.structure and not change.positions:
             self._sync_all()
-            return
-        for position_id in change.positions:
-            if change.structure:
-                self._sync_position(position_id)
+        else:
+            for position_id in change.positions:
+                if change.structure:
+                    self._sync_position(position_id)
+                else:
+                    self._place(position_id)
+        if change.structure:
+            touched = set(change.positions) if change.positions else set(self._cards)
+            # A link added or removed changes whether its manager has reports (the toggle).
+            touched |= {m for p in change.positions for m in self._line_managers(p)}
+            line = self._chart.graph("line").succ
+            # A subtree emptied by an edit is no longer collapsed: its card loses the toggle.
+            self._collapsed = {p for p in self._collapsed if p in self._cards and line[p]}
+            if self._collapsed or self._hidden:
+                self._apply_collapse()
             else:
-                self._place(position_id)
+                for position_id in touched:
+                    if position_id in self._cards:
+                        self._refresh_card(position_id)
+        self._headers_due.start(0)
+
+    def _line_managers(self, position_id: str) -> list[str]:
+        graph = self._chart.graph("line")
+        return list(graph.predecessors(position_id)) if graph.has_node(position_id) else []
 
     def _sync_all(self) -> None:
         for position_id in [p for p in self._cards if not self._chart.has_position(p)]:
@@ -128,6 +281,8 @@ class ChartScene(QGraphicsScene):
         if not chart.has_position(position_id):
             card = self._cards.pop(position_id, None)
             if card is not None:
+                if card is self._drop_target:
+                    self._drop_target = None
                 self.removeItem(card)
             for link in list(self._links_of.pop(position_id, set())):
                 self._drop_link(link)
@@ -151,7 +306,11 @@ class ChartScene(QGraphicsScene):
                 self._links_of[link.source].add(link)
                 self._links_of[link.target].add(link)
                 self.addItem(item)
-                self._route(link)
+                item.setVisible(link.source not in self._hidden and link.target not in self._hidden)
+        # A link's kind of line (spine, assistant, elbow) depends on its target's role and reports; an
+        # edit that changes those announces the target, whose links are all routed again here.
+        for link in self._links_of[position_id]:
+            self._route(link)
 
     def _drop_link(self, link: Link) -> None:
         item = self._links.pop(link, None)
@@ -162,7 +321,23 @@ class ChartScene(QGraphicsScene):
 
     def _refresh_card(self, position_id: str) -> None:
         position = self._chart.position(position_id)
-        self._cards[position_id].set_look(card_look(position, self._findings.get(position_id, ()), self._lang))
+        has_reports = bool(self._chart.graph("line").succ[position_id])
+        collapsed = position_id in self._collapsed
+        hidden = len(self._chart_descendants(position_id)) if collapsed else 0
+        self._cards[position_id].set_look(card_look(position, self._findings.get(position_id, ()), self._lang,
+                                                    has_reports=has_reports, collapsed=collapsed, hidden_below=hidden))
+
+    def _chart_descendants(self, position_id: str) -> set[str]:
+        """The line subtree below a position, loops included only once."""
+        line = self._chart.graph("line").succ
+        found: set[str] = set()
+        todo = [position_id]
+        while todo:
+            for report in line[todo.pop()]:
+                if report not in found and report != position_id:
+                    found.add(report)
+                    todo.append(report)
+        return found
 
     def _place(self, position_id: str) -> None:
         card = self._cards.get(position_id)
@@ -172,29 +347,284 @@ class ChartScene(QGraphicsScene):
 
     def _route(self, link: Link) -> None:
         source, target = self._cards.get(link.source), self._cards.get(link.target)
-        if source is not None and target is not None:
-            self._links[link].follow(source.pos(), target.pos())
+        item = self._links.get(link)
+        if source is None or target is None or item is None or not (
+                self._chart.has_position(link.source) and self._chart.has_position(link.target)):
+            return  # a link on its way out, in the middle of an edit that removes one of its ends
+        kind = link_drawing(self._chart, link)
+        points = route(kind, Box(source.x(), source.y(), CARD_WIDTH, CARD_HEIGHT),
+                       Box(target.x(), target.y(), CARD_WIDTH, CARD_HEIGHT))
+        item.follow(points)
+
+    # Agency headers ----------------------------------------------------------------------------------
+
+    def _place_headers(self) -> None:
+        """Each header just above its agency's highest visible cards, centred over them: over the
+        agency head in a drawn tree, so that a line from head office runs into the header."""
+        self._headers_due.stop()
+        if not self._headers:
+            return
+        tops: dict[str, list[float]] = {}  # agency → [top y, left x of the top row, right x of the top row]
+        for position_id, card in self._cards.items():
+            if position_id in self._hidden:
+                continue
+            agency = self._chart.position(position_id).agency
+            if agency is None or agency not in self._headers:
+                continue
+            x, y = card.x(), card.y()
+            top = tops.get(agency)
+            if top is None or y < top[0] - 0.5:
+                tops[agency] = [y, x, x + CARD_WIDTH]
+            elif y <= top[0] + 0.5:
+                top[1] = min(top[1], x)
+                top[2] = max(top[2], x + CARD_WIDTH)
+        for agency_id, header in self._headers.items():
+            top = tops.get(agency_id)
+            header.setVisible(top is not None)
+            if top is not None:
+                header.setPos((top[1] + top[2] - HEADER_WIDTH) / 2, top[0] - AGENCY_HEADER_GAP - HEADER_HEIGHT)
+
+    # Collapsing ---------------------------------------------------------------------------------------
+
+    def toggle_collapsed(self, position_id: str) -> None:
+        self.set_collapsed(position_id, position_id not in self._collapsed)
+
+    def set_collapsed(self, position_id: str, collapsed: bool) -> None:
+        if position_id not in self._cards or collapsed == (position_id in self._collapsed):
+            return
+        if collapsed and not self._chart.graph("line").succ[position_id]:
+            return
+        if collapsed:
+            self._collapsed.add(position_id)
+        else:
+            self._collapsed.discard(position_id)
+        self._apply_collapse()
+        self._place_headers()
+
+    def expand_all(self) -> None:
+        if self._collapsed:
+            self._collapsed.clear()
+            self._apply_collapse()
+            self._place_headers()
+
+    def reveal(self, position_ids: Iterable[str]) -> None:
+        """Opens every collapsed subtree that hides one of these (a finding or a search result)."""
+        wanted = [p for p in position_ids if p in self._hidden]
+        if not wanted:
+            return
+        line = self._chart.graph("line").pred
+        for position_id in wanted:
+            todo, seen = [position_id], {position_id}
+            while todo:
+                for manager in line[todo.pop()]:
+                    self._collapsed.discard(manager)
+                    if manager not in seen:
+                        seen.add(manager)
+                        todo.append(manager)
+        self._apply_collapse()
+        self._place_headers()
+
+    def _apply_collapse(self) -> None:
+        hidden: set[str] = set()
+        for position_id in self._collapsed:
+            hidden |= self._chart_descendants(position_id) - {position_id}
+        changed = hidden ^ self._hidden
+        self._hidden = hidden
+        for position_id in changed:
+            card = self._cards.get(position_id)
+            if card is not None:
+                card.setVisible(position_id not in hidden)
+                if position_id in hidden:
+                    card.setSelected(False)
+            for link in self._links_of.get(position_id, ()):
+                self._links[link].setVisible(link.source not in hidden and link.target not in hidden)
+        line = self._chart.graph("line").succ
+        for position_id, card in self._cards.items():
+            look = card.look
+            if (position_id in changed or look.collapsed != (position_id in self._collapsed)
+                    or look.has_reports != bool(line[position_id]) or look.collapsed):
+                self._refresh_card(position_id)
 
     # What the user does ---------------------------------------------------------------------------
 
     def card_moved(self, card: CardItem) -> None:
         for link in self._links_of.get(card.position_id, ()):
             self._route(link)
+        if self._headers and not self._headers_due.isActive():
+            self._headers_due.start(0)
 
     def request_edit(self, position_id: str) -> None:
         self.edit_requested.emit(position_id)
 
+    def request_agency_edit(self, agency_id: str) -> None:
+        self.agency_chosen.emit(agency_id)
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
         self._drag_start = {p: self._xy(p) for p in self.selected_ids()}
+        self._not_droppable = set()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if self._drag_start and event.buttons() & Qt.MouseButton.LeftButton:
+            if not self._not_droppable:
+                # A card cannot go under itself or under one of its own reports.
+                self._not_droppable = set(self._drag_start)
+                for position_id in self._drag_start:
+                    self._not_droppable |= self._chart_descendants(position_id)
+            self._show_drop_target(self._card_under(event.scenePos(), exclude=self._not_droppable))
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        moved = {p: self._xy(p) for p, old in self._drag_start.items() if p in self._cards and self._xy(p) != old}
-        if moved:
-            self.cards_dropped.emit(moved, {p: self._drag_start[p] for p in moved})
-        self._drag_start = {}
+        target = self._drop_target
+        self._show_drop_target(None)
+        start, self._drag_start = self._drag_start, {}
+        moved = {p: self._xy(p) for p, old in start.items() if p in self._cards and self._xy(p) != old}
+        if not moved:
+            return
+        if target is not None and target.position_id not in start:
+            self.cards_reparented.emit(list(start), target.position_id, start)
+        else:
+            self.cards_dropped.emit(moved, {p: start[p] for p in moved})
+
+    def put_back(self, positions: Iterable[str]) -> None:
+        """Returns dragged cards to the chart's coordinates, after a drop the window refused."""
+        for position_id in positions:
+            card = self._cards.get(position_id)
+            xy = self._chart.position_xy(position_id)
+            if card is not None and xy is not None:
+                card.setPos(QPointF(*xy))
+
+    def _card_under(self, at: QPointF, exclude: Iterable[str] = ()) -> CardItem | None:
+        exclude = set(exclude)
+        for item in self.items(at):
+            if isinstance(item, CardItem) and item.position_id not in exclude and item.isVisible():
+                return item
+        return None
+
+    def _show_drop_target(self, card: CardItem | None) -> None:
+        if card is not self._drop_target:
+            if self._drop_target is not None:
+                self._drop_target.set_drop_target(False)
+            self._drop_target = card
+            if card is not None:
+                card.set_drop_target(True)
 
     def _xy(self, position_id: str) -> XY:
         pos = self._cards[position_id].pos()
         return (pos.x(), pos.y())
+
+    # Drawing a link from a card's handle -----------------------------------------------------------------
+
+    def begin_link(self, card: CardItem, at: QPointF) -> None:
+        self._link_source = card.position_id
+        start = card.mapToScene(QPointF(CARD_WIDTH, CARD_HEIGHT / 2))
+        line = QGraphicsLineItem(start.x(), start.y(), at.x(), at.y())
+        pen = QPen(QColor(palette.SELECTION), 1.6, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        line.setPen(pen)
+        line.setZValue(5.0)
+        self.addItem(line)
+        self._rubber_link = line
+
+    def drag_link_to(self, at: QPointF) -> None:
+        if self._rubber_link is not None:
+            line = self._rubber_link.line()
+            line.setP2(at)
+            self._rubber_link.setLine(line)
+            source = self._link_source
+            self._show_drop_target(self._card_under(at, exclude={source} if source else set()))
+
+    def end_link(self, at: QPointF, modifiers: Qt.KeyboardModifier) -> None:
+        source, self._link_source = self._link_source, None
+        if self._rubber_link is not None:
+            self.removeItem(self._rubber_link)
+            self._rubber_link = None
+        self._show_drop_target(None)
+        target = self._card_under(at, exclude={source} if source else set())
+        if source is not None and target is not None:
+            self.link_drawn.emit(source, target.position_id, bool(modifiers & Qt.KeyboardModifier.ShiftModifier))
+
+    # Roles dropped from the palette ------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        event.setAccepted(role_from_mime(event.mimeData()) is not None)
+
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        accepted = role_from_mime(event.mimeData()) is not None
+        event.setAccepted(accepted)
+        self._show_drop_target(self._card_under(event.scenePos()) if accepted else None)
+
+    def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self._show_drop_target(None)
+
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self._show_drop_target(None)
+        role = role_from_mime(event.mimeData())
+        if role is None:
+            event.ignore()
+            return
+        card = self._card_under(event.scenePos())
+        at = event.scenePos()
+        self.role_dropped.emit(role, card.position_id if card is not None else None, at.x(), at.y())
+        event.acceptProposedAction()
+
+    # Menus -------------------------------------------------------------------------------------------------
+
+    def card_menu(self, card: CardItem, event: QGraphicsSceneContextMenuEvent) -> None:
+        if not card.isSelected():
+            self.clearSelection()
+            card.setSelected(True)
+        menu = QMenu()
+        position_id = card.position_id
+        menu.addAction(self.tr("Edit in place (F2)"), lambda: self.edit_requested.emit(position_id))
+        if self._chart.graph("line").succ[position_id]:
+            text = self.tr("Expand the subtree") if position_id in self._collapsed else self.tr("Collapse the subtree")
+            menu.addAction(text, lambda: self.toggle_collapsed(position_id))
+        agency = self._chart.position(position_id).agency
+        if agency is not None:
+            menu.addAction(self.tr("Lay out this agency"), lambda: self.agency_layout_requested.emit(agency))
+        for action in self._window_actions:
+            menu.addAction(action)
+        menu.exec(event.screenPos())
+
+    def link_menu(self, item: LinkItem, event: QGraphicsSceneContextMenuEvent) -> None:
+        link = Link(item.source, item.target, item.link_type)  # type: ignore[arg-type]
+        menu = QMenu()
+        names: dict[LinkType, str] = {"line": self.tr("Hierarchical link"),
+                                      "dotted": self.tr("Dotted (functional) link"),
+                                      "contract": self.tr("Contract link")}
+        for link_type, name in names.items():
+            action = menu.addAction(name, partial(self.link_retyped.emit, link, link_type))
+            action.setCheckable(True)
+            action.setChecked(link_type == link.type)
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete the link"), lambda: self._delete_link_item(item))
+        menu.exec(event.screenPos())
+
+    def header_menu(self, header: HeaderItem, event: QGraphicsSceneContextMenuEvent) -> None:
+        agency_id = header.agency_id
+        menu = QMenu()
+        menu.addAction(self.tr("Edit the agency"), lambda: self.agency_chosen.emit(agency_id))
+        menu.addAction(self.tr("Lay out this agency"), lambda: self.agency_layout_requested.emit(agency_id))
+        menu.exec(event.screenPos())
+
+    def _delete_link_item(self, item: LinkItem) -> None:
+        self.clearSelection()
+        item.setSelected(True)
+        for action in self._window_actions:
+            if action.objectName() == "delete":
+                action.trigger()
+
+    @property
+    def _window_actions(self) -> list[QAction]:
+        """The window's edit actions (cut, copy, delete...), offered in a card's menu too."""
+        return list(getattr(self.parent(), "card_menu_actions", []))
+
+    def items_bounding_rect(self) -> QRectF:
+        """What is shown: the cards and headers not hidden in a collapsed subtree."""
+        area = QRectF()
+        for item in self.items():
+            if isinstance(item, (CardItem, HeaderItem)) and item.isVisible():
+                area = area.united(item.sceneBoundingRect())
+        return area

@@ -37,7 +37,8 @@ class ChartView(QGraphicsView):
         scene = self.scene()
         if scene is None:
             return
-        area = rect if rect is not None else scene.itemsBoundingRect()
+        shown = getattr(scene, "items_bounding_rect", scene.itemsBoundingRect)  # without collapsed subtrees
+        area = rect if rect is not None else shown()
         if area.isEmpty():
             return
         self.fitInView(area.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN), Qt.AspectRatioMode.KeepAspectRatio)

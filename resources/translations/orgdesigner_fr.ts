@@ -1,0 +1,739 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>AgencyPanel</name>
+    <message>
+        <source>Agency</source>
+        <translation>Agence</translation>
+    </message>
+    <message>
+        <source>Choose an agency</source>
+        <translation>Choisir une agence</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territoire</translation>
+    </message>
+    <message>
+        <source>Dwellings</source>
+        <translation>Logements</translation>
+    </message>
+    <message>
+        <source>Site management</source>
+        <translation>Gestion de site</translation>
+    </message>
+    <message>
+        <source>Sites (housing estates)</source>
+        <translation>Sites (ensembles immobiliers)</translation>
+    </message>
+    <message>
+        <source>Sites given</source>
+        <translation>Sites renseignés</translation>
+    </message>
+    <message>
+        <source>Unticked: the sites are not given and the guarding check is skipped. Ticked with no site: the agency has none.</source>
+        <translation>Décoché&#xa0;: les sites ne sont pas renseignés et le contrôle du gardiennage n’est pas effectué. Coché sans aucun site&#xa0;: l’agence n’en a aucun.</translation>
+    </message>
+    <message>
+        <source>Guarding zone</source>
+        <translation>Zone de gardiennage</translation>
+    </message>
+    <message>
+        <source>The estate meets the zone criteria of the guarding obligation (priority neighbourhood or commune above 25,000 inhabitants; CSI R271-1).</source>
+        <translation>L’ensemble remplit les critères de zone de l’obligation de gardiennage (quartier prioritaire ou commune de plus de 25&#xa0;000 habitants&#xa0;; CSI R271-1).</translation>
+    </message>
+    <message>
+        <source>Add a site</source>
+        <translation>Ajouter un site</translation>
+    </message>
+    <message>
+        <source>Remove the selected sites</source>
+        <translation>Retirer les sites sélectionnés</translation>
+    </message>
+    <message>
+        <source>Perimeter</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <source>Perimeter given</source>
+        <translation>Périmètre renseigné</translation>
+    </message>
+    <message>
+        <source>Unticked: the perimeter is not given and the perimeter checks are skipped. Ticking it starts from &apos;not responsible&apos; for every mission.</source>
+        <translation>Décoché&#xa0;: le périmètre n’est pas renseigné et les contrôles du périmètre ne sont pas effectués. Le cocher part de «&#xa0;non responsable&#xa0;» pour chaque mission.</translation>
+    </message>
+    <message>
+        <source>Fill from a reference model…</source>
+        <translation>Remplir d’après un modèle de référence…</translation>
+    </message>
+    <message>
+        <source>Model {number} ({group})</source>
+        <translation>Modèle {number} ({group})</translation>
+    </message>
+    <message>
+        <source>Forms of presence</source>
+        <translation>Formes de présence</translation>
+    </message>
+    <message>
+        <source>Forms of presence given</source>
+        <translation>Formes de présence renseignées</translation>
+    </message>
+    <message>
+        <source>Unticked: not given, and the territory&apos;s recommendations are not checked. Ticked with none chosen: the agency has none.</source>
+        <translation>Décoché&#xa0;: non renseignées, et les recommandations du territoire ne sont pas vérifiées. Coché sans aucune forme choisie&#xa0;: l’agence n’en a aucune.</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Reception arrangements given</source>
+        <translation>Dispositifs d’accueil renseignés</translation>
+    </message>
+    <message>
+        <source>{count} of {total} landlords ({year} survey)</source>
+        <translation>{count} bailleurs sur {total} (enquête {year})</translation>
+    </message>
+    <message>
+        <source>Choose a territory to see the reference&apos;s context, stakes and recommended presence.</source>
+        <translation>Choisissez un territoire pour voir le contexte, les enjeux et la présence recommandée par la référence.</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>ou</translation>
+    </message>
+    <message>
+        <source>Context: {text}</source>
+        <translation>Contexte&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>Stakes: {text}</source>
+        <translation>Enjeux&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>Proximity: {text}</source>
+        <translation>Proximité&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>Recommended forms of presence (in bold below): {forms}.</source>
+        <translation>Formes de présence recommandées (en gras ci-dessous)&#xa0;: {forms}.</translation>
+    </message>
+    <message>
+        <source>A sector manager in the agency is recommended.</source>
+        <translation>Un responsable de secteur est recommandé dans l’agence.</translation>
+    </message>
+    <message>
+        <source>Site {number}</source>
+        <translation>Site {number}</translation>
+    </message>
+    <message>
+        <source>Positions are assigned to {sites}: {positions}. Assign them to another site (or none) first.</source>
+        <translation>Des postes sont affectés à {sites}&#xa0;: {positions}. Affectez-les d’abord à un autre site (ou à aucun).</translation>
+    </message>
+</context>
+<context>
+    <name>ChartScene</name>
+    <message>
+        <source>Edit in place (F2)</source>
+        <translation>Modifier sur place (F2)</translation>
+    </message>
+    <message>
+        <source>Expand the subtree</source>
+        <translation>Déplier la branche</translation>
+    </message>
+    <message>
+        <source>Collapse the subtree</source>
+        <translation>Replier la branche</translation>
+    </message>
+    <message>
+        <source>Lay out this agency</source>
+        <translation>Disposition de cette agence</translation>
+    </message>
+    <message>
+        <source>Hierarchical link</source>
+        <translation>Lien hiérarchique</translation>
+    </message>
+    <message>
+        <source>Dotted (functional) link</source>
+        <translation>Lien fonctionnel (pointillés)</translation>
+    </message>
+    <message>
+        <source>Contract link</source>
+        <translation>Lien de pilotage de prestataire</translation>
+    </message>
+    <message>
+        <source>Delete the link</source>
+        <translation>Supprimer le lien</translation>
+    </message>
+    <message>
+        <source>Edit the agency</source>
+        <translation>Modifier l’agence</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Filter findings (rule, text)</source>
+        <translation>Filtrer les constats (règle, texte)</translation>
+    </message>
+</context>
+<context>
+    <name>InlineEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Holder (empty: vacant)</source>
+        <translation>Titulaire (vide&#xa0;: poste vacant)</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Family not chosen</source>
+        <translation>Famille non choisie</translation>
+    </message>
+    <message>
+        <source>Vacant post (dashed outline)</source>
+        <translation>Poste vacant (contour en pointillés)</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Familles</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Liens</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scénarios</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Fonctions</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Propriétés</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agence</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo project</source>
+        <translation>Ouvrir le projet de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Import scenario JSON…</source>
+        <translation>&amp;Importer un scénario JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Export scenario JSON…</source>
+        <translation>E&amp;xporter le scénario en JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>Dupli&amp;quer</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>Rech&amp;ercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Fit all</source>
+        <translation>&amp;Tout afficher</translation>
+    </message>
+    <message>
+        <source>Fit &amp;selection</source>
+        <translation>Afficher la &amp;sélection</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom a&amp;vant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Lay out</source>
+        <translation>&amp;Disposition automatique</translation>
+    </message>
+    <message>
+        <source>Scenario &amp;parameters…</source>
+        <translation>&amp;Paramètres du scénario…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the position</source>
+        <translation>&amp;Modifier le poste</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse or expand</source>
+        <translation>Replier ou dé&amp;plier</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand all</source>
+        <translation>Tout &amp;déplier</translation>
+    </message>
+    <message>
+        <source>Lay out the &amp;agency</source>
+        <translation>Disposition de l’&amp;agence</translation>
+    </message>
+    <message>
+        <source>New links: &amp;hierarchical</source>
+        <translation>Nouveaux liens&#xa0;: &amp;hiérarchiques</translation>
+    </message>
+    <message>
+        <source>New links: &amp;dotted (functional)</source>
+        <translation>Nouveaux liens&#xa0;: &amp;fonctionnels (pointillés)</translation>
+    </message>
+    <message>
+        <source>New links: &amp;contract</source>
+        <translation>Nouveaux liens&#xa0;: de &amp;pilotage de prestataire</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>&amp;Organigramme</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>Scénario&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;à l’ouverture&gt;</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>sans titre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n constat</numerusform>
+            <numerusform>%n constats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These two positions are already linked so.</source>
+        <translation>Ces deux postes sont déjà liés de cette façon.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no positions to paste ({problem})</source>
+        <translation>Le presse-papiers ne contient aucun poste à coller ({problem})</translation>
+    </message>
+    <message>
+        <source>Select a card or the header of the agency to lay out.</source>
+        <translation>Sélectionnez une carte ou l’en-tête de l’agence à disposer.</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Name of the organisation:</source>
+        <translation>Nom de l’organisme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cannot create the project</source>
+        <translation>Impossible de créer le projet</translation>
+    </message>
+    <message>
+        <source>Import a scenario</source>
+        <translation>Importer un scénario</translation>
+    </message>
+    <message>
+        <source>Cannot import the scenario</source>
+        <translation>Impossible d’importer le scénario</translation>
+    </message>
+    <message>
+        <source>Export the scenario</source>
+        <translation>Exporter le scénario</translation>
+    </message>
+    <message>
+        <source>Cannot export the scenario</source>
+        <translation>Impossible d’exporter le scénario</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>Save the project as</source>
+        <translation>Enregistrer le projet sous</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Impossible d’enregistrer</translation>
+    </message>
+    <message>
+        <source>Your work is still open: save it elsewhere.</source>
+        <translation>Votre travail est toujours ouvert&#xa0;: enregistrez-le ailleurs.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save the changes to this project first?</source>
+        <translation>Enregistrer d’abord les modifications de ce projet&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersDialog</name>
+    <message>
+        <source>Scenario parameters</source>
+        <translation>Paramètres du scénario</translation>
+    </message>
+    <message>
+        <source>default: {value}</source>
+        <translation>par défaut&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>(working assumption)</source>
+        <translation>(hypothèse de travail)</translation>
+    </message>
+    <message>
+        <source>No published norm sets this limit: it is a working assumption, and reports say so.</source>
+        <translation>Aucune norme publiée ne fixe cette limite&#xa0;: c’est une hypothèse de travail, et les rapports le signalent.</translation>
+    </message>
+    <message>
+        <source>Headcount counted in</source>
+        <translation>Effectif compté en</translation>
+    </message>
+    <message>
+        <source>Management model 1: headcount below</source>
+        <translation>Modèle de management 1&#xa0;: effectif inférieur à</translation>
+    </message>
+    <message>
+        <source>Management model 2: headcount up to</source>
+        <translation>Modèle de management 2&#xa0;: effectif jusqu’à</translation>
+    </message>
+    <message>
+        <source>Management model 3: headcount above</source>
+        <translation>Modèle de management 3&#xa0;: effectif supérieur à</translation>
+    </message>
+    <message>
+        <source>Most direct reports of a manager</source>
+        <translation>Nombre maximal de collaborateurs directs d’un manager</translation>
+    </message>
+    <message>
+        <source>Most site staff under a sector manager</source>
+        <translation>Nombre maximal de personnels de site par responsable de secteur</translation>
+    </message>
+    <message>
+        <source>Guarding: dwellings per FTE</source>
+        <translation>Gardiennage&#xa0;: logements par ETP</translation>
+    </message>
+    <message>
+        <source>Guarding: a started block of dwellings</source>
+        <translation>Gardiennage&#xa0;: une tranche de logements entamée</translation>
+    </message>
+    <message>
+        <source>positions (vacant posts included)</source>
+        <translation>postes (postes vacants compris)</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>ETP</translation>
+    </message>
+    <message>
+        <source>does not count (whole blocks)</source>
+        <translation>ne compte pas (tranches complètes)</translation>
+    </message>
+    <message>
+        <source>counts (stricter)</source>
+        <translation>compte (plus exigeant)</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>System language ({language})</source>
+        <translation>Langue du système ({language})</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time OrgDesigner starts.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage d’OrgDesigner.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesPanel</name>
+    <message>
+        <source>Select one position to see its properties.</source>
+        <translation>Sélectionnez un poste pour voir ses propriétés.</translation>
+    </message>
+    <message>
+        <source>Vacant post</source>
+        <translation>Poste vacant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Famille</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Titulaire</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>ETP</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>RolePalette</name>
+    <message>
+        <source>Filter roles (name or code)</source>
+        <translation>Filtrer les fonctions (nom ou code)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>family chosen on each position</source>
+        <translation>famille choisie sur chaque poste</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPanel</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>D&amp;upliquer…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Add an empty scenario</source>
+        <translation>Ajouter un scénario vide</translation>
+    </message>
+    <message>
+        <source>Copy the selected scenario as it stands, unsaved changes included</source>
+        <translation>Copier le scénario sélectionné tel quel, modifications non enregistrées comprises</translation>
+    </message>
+    <message>
+        <source>Rename the selected scenario (F2)</source>
+        <translation>Renommer le scénario sélectionné (F2)</translation>
+    </message>
+    <message>
+        <source>Delete the selected scenario (Delete)</source>
+        <translation>Supprimer le scénario sélectionné (Suppr)</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Nouveau scénario</translation>
+    </message>
+    <message>
+        <source>Name of the new, empty scenario:</source>
+        <translation>Nom du nouveau scénario (vide)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cannot add the scenario</source>
+        <translation>Impossible d’ajouter le scénario</translation>
+    </message>
+    <message>
+        <source>Duplicate the scenario</source>
+        <translation>Dupliquer le scénario</translation>
+    </message>
+    <message>
+        <source>Name of the copy of “{name}”:</source>
+        <translation>Nom de la copie de «&#xa0;{name}&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copie)</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate the scenario</source>
+        <translation>Impossible de dupliquer le scénario</translation>
+    </message>
+    <message>
+        <source>Rename the scenario</source>
+        <translation>Renommer le scénario</translation>
+    </message>
+    <message>
+        <source>New name of “{name}”:</source>
+        <translation>Nouveau nom de «&#xa0;{name}&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cannot rename the scenario</source>
+        <translation>Impossible de renommer le scénario</translation>
+    </message>
+    <message>
+        <source>Delete the scenario</source>
+        <translation>Supprimer le scénario</translation>
+    </message>
+    <message>
+        <source>Delete the scenario “{name}” with its changes? This cannot be undone; the project file keeps it until you save.</source>
+        <translation>Supprimer le scénario «&#xa0;{name}&#xa0;» et ses modifications&#xa0;? Cette suppression ne peut pas être annulée&#xa0;; le fichier du projet le conserve jusqu’au prochain enregistrement.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the scenario</source>
+        <translation>Impossible de supprimer le scénario</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Find a holder, title or role</source>
+        <translation>Rechercher un titulaire, un intitulé ou une fonction</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>Résultat précédent (Maj+Entrée, Maj+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>Résultat suivant (Entrée, F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Aucun résultat</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,72 @@
+"""The canvas mirrors the model: after any sequence of edits, undos and redos, the scene has one card
+per position where the chart places it, showing what the position is, one line per link, and the
+collapse toggle on exactly the cards with reports."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+
+import networkx as nx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
+
+from chart_samples import sample_chart
+from edit_sessions import draw_command
+from orgdesigner.commands import CommandStack
+from orgdesigner.layout.chart_layout import link_drawing
+from orgdesigner.layout.routing import Box, route
+from orgdesigner.model.chart import Chart, ChartError
+from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH
+from orgdesigner.ui.scene import ChartScene, card_look
+
+
+def assert_mirrors(scene: ChartScene, chart: Chart) -> None:
+    cards = scene.cards()
+    assert set(cards) == {p.id for p in chart.positions()}
+    assert set(scene.link_items()) == set(chart.links())
+    for position in chart.positions():
+        card = cards[position.id]
+        xy = chart.position_xy(position.id)
+        if xy is not None:
+            assert (card.x(), card.y()) == xy
+        expected = card_look(position, (), "fr", has_reports=bool(chart.graph("line").succ[position.id]),
+                             collapsed=scene.is_collapsed(position.id), hidden_below=card.look.hidden_below)
+        assert card.look == expected
+    line = chart.graph("line")
+    hidden: set[str] = set()
+    for position in chart.positions():
+        if scene.is_collapsed(position.id):
+            hidden |= nx.descendants(line, position.id) - {position.id}
+    assert scene.hidden_ids() == hidden
+    assert {p for p, card in cards.items() if not card.isVisible()} == hidden
+    for link, item in scene.link_items().items():
+        assert (item.source, item.target, item.link_type) == (link.source, link.target, link.type)
+        path = item.path()
+        points = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+        source, target = cards[link.source], cards[link.target]
+        assert points == route(link_drawing(chart, link), Box(source.x(), source.y(), CARD_WIDTH, CARD_HEIGHT),
+                               Box(target.x(), target.y(), CARD_WIDTH, CARD_HEIGHT))
+        assert item.isVisible() == (link.source not in hidden and link.target not in hidden)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_the_scene_mirrors_the_chart_through_any_edits_undos_and_redos(qtbot: QtBot, data: st.DataObject) -> None:
+    chart, stack, fresh = sample_chart(), CommandStack(), itertools.count()
+    scene = ChartScene(chart, "fr")
+    assert_mirrors(scene, chart)
+    for _ in range(data.draw(st.integers(1, 10))):
+        step = data.draw(st.sampled_from(("push", "push", "push", "undo", "redo", "collapse")))
+        if step == "undo" and stack.can_undo:
+            stack.undo()
+        elif step == "redo" and stack.can_redo:
+            stack.redo()
+        elif step == "collapse" and any(True for _ in chart.positions()):
+            scene.toggle_collapsed(data.draw(st.sampled_from([p.id for p in chart.positions()])))
+        else:
+            with contextlib.suppress(ChartError):  # a refused edit changes nothing: checked just below
+                stack.push(draw_command(data, chart, fresh))
+        assert_mirrors(scene, chart)
+    scene.detach()
