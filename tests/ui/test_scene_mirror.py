@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 from chart_samples import sample_chart
 from edit_sessions import draw_command
 from orgdesigner.commands import CommandStack
-from orgdesigner.layout.chart_layout import link_drawing
+from orgdesigner.layout.chart_layout import AGENCY_HEADER_GAP, link_drawing
 from orgdesigner.layout.routing import Box, route
 from orgdesigner.model.chart import Chart, ChartError
-from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH
+from orgdesigner.rules.engine import validate
+from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH, HEADER_HEIGHT, HEADER_WIDTH
 from orgdesigner.ui.scene import ChartScene, card_look
 
 
@@ -31,7 +32,8 @@ def assert_mirrors(scene: ChartScene, chart: Chart) -> None:
         xy = chart.position_xy(position.id)
         if xy is not None:
             assert (card.x(), card.y()) == xy
-        expected = card_look(position, (), "fr", has_reports=bool(chart.graph("line").succ[position.id]),
+        findings = [f for f in validate(chart).findings if position.id in f.positions]
+        expected = card_look(position, findings, "fr", has_reports=bool(chart.graph("line").succ[position.id]),
                              collapsed=scene.is_collapsed(position.id), hidden_below=card.look.hidden_below)
         assert card.look == expected
     line = chart.graph("line")
@@ -41,6 +43,16 @@ def assert_mirrors(scene: ChartScene, chart: Chart) -> None:
             hidden |= nx.descendants(line, position.id) - {position.id}
     assert scene.hidden_ids() == hidden
     assert {p for p, card in cards.items() if not card.isVisible()} == hidden
+    headers = scene.headers()
+    assert set(headers) == {a.id for a in chart.agencies()}
+    for agency_id, header in headers.items():
+        shown = [cards[p.id] for p in chart.positions() if p.agency == agency_id and p.id not in hidden]
+        assert header.isVisible() == bool(shown)
+        if shown:
+            top = min(card.y() for card in shown)
+            row = [card.x() for card in shown if card.y() == top]
+            assert (header.x(), header.y()) == ((min(row) + max(row) + CARD_WIDTH - HEADER_WIDTH) / 2,
+                                                top - AGENCY_HEADER_GAP - HEADER_HEIGHT)
     for link, item in scene.link_items().items():
         assert (item.source, item.target, item.link_type) == (link.source, link.target, link.type)
         path = item.path()
@@ -56,6 +68,7 @@ def assert_mirrors(scene: ChartScene, chart: Chart) -> None:
 def test_the_scene_mirrors_the_chart_through_any_edits_undos_and_redos(qtbot: QtBot, data: st.DataObject) -> None:
     chart, stack, fresh = sample_chart(), CommandStack(), itertools.count()
     scene = ChartScene(chart, "fr")
+    scene.set_report(validate(chart))
     assert_mirrors(scene, chart)
     for _ in range(data.draw(st.integers(1, 10))):
         step = data.draw(st.sampled_from(("push", "push", "push", "undo", "redo", "collapse")))
@@ -68,5 +81,6 @@ def test_the_scene_mirrors_the_chart_through_any_edits_undos_and_redos(qtbot: Qt
         else:
             with contextlib.suppress(ChartError):  # a refused edit changes nothing: checked just below
                 stack.push(draw_command(data, chart, fresh))
+        scene.set_report(validate(chart))
         assert_mirrors(scene, chart)
     scene.detach()

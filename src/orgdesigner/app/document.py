@@ -24,11 +24,11 @@ from orgdesigner.app.opening import InputError, is_project_file, open_project
 from orgdesigner.commands.base import CommandStack
 from orgdesigner.io.scenario_json import DocumentError, read_scenario_file, read_scenario_text, scenario_to_json
 from orgdesigner.layout.chart_layout import layout_chart
-from orgdesigner.model.chart import Chart, ChartChange
+from orgdesigner.model.chart import Chart
 from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.model.events import Signal
 from orgdesigner.model.labels import Label
-from orgdesigner.rules.engine import Report, validate
+from orgdesigner.rules.engine import LiveReport, Report
 from orgdesigner.storage import save_project
 
 _SCENARIO_NAME = Label("Le nom du scénario", "The scenario's name")
@@ -48,6 +48,7 @@ class ProjectEditError(ValueError):
 class _Editing:
     chart: Chart
     stack: CommandStack
+    live: LiveReport
 
 
 @dataclass(eq=False, slots=True)
@@ -59,7 +60,6 @@ class _Entry:
     name: str
     initial: Scenario
     editing: _Editing | None = None
-    report: Report | None = None
 
     def now(self) -> Scenario:
         scenario = self.initial if self.editing is None else self.editing.chart.to_scenario()
@@ -124,14 +124,13 @@ class Document:
         )
 
     def validate(self) -> Report:
-        """The current scenario's report, computed again only after an edit that can change it
-        (moving cards cannot): the window asks after every step, drags included."""
+        """The current scenario's report, computed again only for what an edit touched (moving cards
+        touches nothing): the window asks after every step, drags included."""
         entry = self._current
-        if entry.report is None:
-            entry.report = validate(self.chart)
-        if entry.report.scenario != entry.name:  # renamed since: the chart still has its old name
-            entry.report = dataclasses.replace(entry.report, scenario=entry.name)
-        return entry.report
+        report = self._editing(entry).live.report()
+        if report.scenario != entry.name:  # renamed since: the chart still has its old name
+            report = dataclasses.replace(report, scenario=entry.name)
+        return report
 
     def to_project(self) -> Project:
         """The project as it stands now, every opened scenario with its edits, in the user's order."""
@@ -278,15 +277,9 @@ class Document:
             for position_id, xy in layout_chart(chart).items():
                 if chart.position_xy(position_id) is None:
                     chart.set_position_xy(position_id, xy)
-
-        def forget_report(change: ChartChange) -> None:
-            if change.structure:
-                entry.report = None
-
-        chart.changed.connect(forget_report)
         stack = CommandStack()
         stack.changed.connect(lambda _stack: self.changed.emit(self))
-        entry.editing = _Editing(chart, stack)
+        entry.editing = _Editing(chart, stack, LiveReport(chart))
         return entry.editing
 
 

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from orgdesigner.model import queries
-from orgdesigner.model.chart import Chart
-from orgdesigner.model.entities import Agency, Scenario
+from orgdesigner.model.chart import Chart, ChartChange
+from orgdesigner.model.entities import Agency, Position, Scenario
 from orgdesigner.model.parameters import Parameters
 from orgdesigner.rules.catalogue import RULES, SHAPE_RULES, Rule
 from orgdesigner.rules.classify import (
@@ -57,22 +57,87 @@ def validate(scenario: Scenario | Chart) -> Report:
     chart = scenario if isinstance(scenario, Chart) else Chart(scenario)
     params = Parameters.with_overrides(chart.parameters)
     groups = queries.positions_by_agency(chart)
+    scopes = {key: _run_scope(chart, params, key, groups) for key in [None, *(a.id for a in chart.agencies())]}
+    return _assemble(chart, params, scopes)
+
+
+_ScopeResult = tuple[tuple[Finding, ...], "AgencySummary | None"]
+
+
+class LiveReport:
+    """The report of a chart being edited, kept current at the cost of what each edit touched: the
+    whole-chart rules run again, and the rules of the agencies an edit touched (or that hold a
+    position linked to one it touched, for the rules that look across a line); the other agencies'
+    findings and summaries are reused. Gives the same report as `validate`, in the same order."""
+
+    def __init__(self, chart: Chart) -> None:
+        self._chart = chart
+        self._scopes: dict[str | None, _ScopeResult] = {}
+        self._stale: set[str | None] | None = None  # None: every scope
+        self._report: Report | None = None
+        chart.changed.connect(self._note)
+
+    def detach(self) -> None:
+        self._chart.changed.disconnect(self._note)
+
+    def report(self) -> Report:
+        if self._report is None:
+            self._report = self._refresh()
+        return self._report
+
+    def _note(self, change: ChartChange) -> None:
+        if not change.structure:
+            return
+        self._report = None
+        if self._stale is None:
+            return
+        chart = self._chart
+        self._stale |= change.agencies
+        for position_id in change.positions:
+            if chart.has_position(position_id):
+                for link in chart.links_of(position_id):
+                    self._stale.add(chart.position(link.source).agency)
+                    self._stale.add(chart.position(link.target).agency)
+
+    def _refresh(self) -> Report:
+        chart = self._chart
+        params = Parameters.with_overrides(chart.parameters)
+        keys: list[str | None] = [None, *(a.id for a in chart.agencies())]
+        stale = set(keys) if self._stale is None else self._stale
+        groups = queries.positions_by_agency(chart)
+        self._scopes = {key: _run_scope(chart, params, key, groups) if key in stale or key not in self._scopes
+                        else self._scopes[key] for key in keys}
+        self._stale = set()
+        return _assemble(chart, params, self._scopes)
+
+
+def _run_scope(chart: Chart, params: Parameters, agency_id: str | None,
+               groups: dict[str | None, list[Position]]) -> _ScopeResult:
+    """The findings of one agency's rules (head office: None) and its summary."""
+    agency = chart.agency(agency_id) if agency_id is not None else None
+    scope = Scope(chart, params, agency, groups.get(agency_id, []))
+    skipped = _skipped(scope)
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.check is None or rule.id in skipped:
+            continue
+        if scope.agency is None and not rule.head_office:
+            continue
+        findings.extend(_checked(rule, rule.check(scope)))
+    return tuple(findings), (_summarise(scope, skipped) if scope.agency is not None else None)
+
+
+def _assemble(chart: Chart, params: Parameters, scopes: dict[str | None, _ScopeResult]) -> Report:
+    """Whole-chart findings, then head office's, then each agency's in agency order, sorted."""
     findings: list[Finding] = []
     for rule in RULES:
         if rule.whole_chart is not None:
             findings.extend(_checked(rule, rule.whole_chart(chart)))
-    head_office = Scope(chart, params, None, groups[None])
     summaries = []
-    for scope in [head_office, *(Scope(chart, params, a, groups[a.id]) for a in chart.agencies())]:
-        skipped = _skipped(scope)
-        for rule in RULES:
-            if rule.check is None or rule.id in skipped:
-                continue
-            if scope.agency is None and not rule.head_office:
-                continue
-            findings.extend(_checked(rule, rule.check(scope)))
-        if scope.agency is not None:
-            summaries.append(_summarise(scope, skipped))
+    for found, summary in scopes.values():
+        findings.extend(found)
+        if summary is not None:
+            summaries.append(summary)
     agency_rank = {a.id: i for i, a in enumerate(chart.agencies())}
     findings.sort(key=lambda f: (
         -1 if f.agency is None else agency_rank[f.agency],

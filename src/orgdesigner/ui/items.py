@@ -62,7 +62,6 @@ class CardLook:
 class _SceneHooks(Protocol):
     """What a card tells the scene (ChartScene implements it); a card in another scene tells nothing."""
 
-    def card_moved(self, card: CardItem) -> None: ...
     def request_edit(self, position_id: str) -> None: ...
     def toggle_collapsed(self, position_id: str) -> None: ...
     def begin_link(self, card: CardItem, at: QPointF) -> None: ...
@@ -109,7 +108,8 @@ class BadgeItem(QGraphicsEllipseItem):
 
 
 class CardItem(QGraphicsItem):
-    """One position. Movable and selectable; tells the scene when it has moved so links follow.
+    """One position. Movable and selectable; the scene routes its links when it moves (no itemChange
+    override: a Python call for every flag and position change costs a large scene seconds to build).
 
     Under a card with reports, a toggle collapses its subtree (with the count of hidden positions);
     on its right edge, shown when hovered or selected, a handle drags a new link to another card."""
@@ -121,15 +121,10 @@ class CardItem(QGraphicsItem):
         self._hovered = False
         self._drop_target = False
         self._linking = False
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1.0)
-        self.badge = BadgeItem(self)
+        self._badge: BadgeItem | None = None
         self._apply_badge()
 
     @property
@@ -147,8 +142,18 @@ class CardItem(QGraphicsItem):
             self._drop_target = on
             self.update()
 
+    @property
+    def badge(self) -> BadgeItem | None:
+        """The severity mark, made the first time the card has a finding: most cards never do, and a
+        child item each would cost a 10,000-card scene a third of a second to build."""
+        return self._badge
+
     def _apply_badge(self) -> None:
-        self.badge.show_findings(self._look.badge_severity, self._look.badge_count, self._look.badge_text)
+        look = self._look
+        if self._badge is None and look.badge_count:
+            self._badge = BadgeItem(self)
+        if self._badge is not None:
+            self._badge.show_findings(look.badge_severity, look.badge_count, look.badge_text)
 
     def _hooks(self) -> _SceneHooks | None:
         scene = self.scene()
@@ -249,13 +254,6 @@ class CardItem(QGraphicsItem):
             painter.drawEllipse(_TOGGLE_CENTRE, _TOGGLE_RADIUS, _TOGGLE_RADIUS)
             painter.drawLine(_TOGGLE_CENTRE + QPointF(-3.5, 0.0), _TOGGLE_CENTRE + QPointF(3.5, 0.0))
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            hooks = self._hooks()
-            if hooks is not None:
-                hooks.card_moved(self)
-        return super().itemChange(change, value)
-
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hovered = True
         self.update()
@@ -344,25 +342,30 @@ class LinkItem(QGraphicsPathItem):
         self.setPen(self._pen)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0.0)
+        self._grip: QPainterPath | None = None  # the wide stroke a click may land on, made when asked
 
     def follow(self, points: Sequence[tuple[float, float]]) -> None:
         path = QPainterPath(QPointF(*points[0]))
         for point in points[1:]:
             path.lineTo(QPointF(*point))
         self.setPath(path)
+        self._grip = None
 
     def shape(self) -> QPainterPath:
-        stroker = QPainterPathStroker()
-        stroker.setWidth(8.0)
-        return stroker.createStroke(self.path())
+        if self._grip is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(8.0)
+            self._grip = stroker.createStroke(self.path())
+        return self._grip
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def show_selected(self, selected: bool) -> None:
+        """The scene calls this on selection changes; the path item then paints itself in C++ (a Python
+        paint per link costs a fitted 10,000-position chart a tenth of a second each frame)."""
         pen = QPen(self._pen)
-        if self.isSelected():
+        if selected:
             pen.setColor(QColor(palette.SELECTION))
             pen.setWidthF(pen.widthF() + 1.5)
-        painter.setPen(pen)
-        painter.drawPath(self.path())
+        self.setPen(pen)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         menu = getattr(self.scene(), "link_menu", None)

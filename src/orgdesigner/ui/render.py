@@ -104,7 +104,7 @@ def _area(scene: ChartScene, agency: str | None) -> QRectF:
             if position.agency == agency:
                 card = scene.card(position.id)
                 area = area.united(card.sceneBoundingRect())
-                if card.badge.isVisible():
+                if card.badge is not None and card.badge.isVisible():
                     area = area.united(card.badge.sceneBoundingRect())
     if area.isEmpty():
         raise NothingToDraw("there is no position to draw" if agency is None

@@ -141,9 +141,14 @@ class ChartScene(QGraphicsScene):
         self._drop_target: CardItem | None = None
         self._link_source: str | None = None
         self._rubber_link: QGraphicsLineItem | None = None
+        self._members: defaultdict[str | None, set[str]] = defaultdict(set)  # agency → its positions
+        self._agency_of: dict[str, str | None] = {}
+        self._headers_dirty: set[str | None] | None = None  # the headers to place again; None: all
         self._headers_due = QTimer(self)
         self._headers_due.setSingleShot(True)
         self._headers_due.timeout.connect(self._place_headers)
+        self._styled_links: list[LinkItem] = []
+        self.selectionChanged.connect(self._style_selected_links)
         chart.changed.connect(self._follow)
         self._sync_all()
 
@@ -215,6 +220,7 @@ class ChartScene(QGraphicsScene):
             if header is None:
                 header = self._headers[agency_id] = HeaderItem(agency_id, look)
                 self.addItem(header)
+                self._header_moved(agency_id)
             else:
                 header.set_look(look)
         self._place_headers()
@@ -263,7 +269,6 @@ class ChartScene(QGraphicsScene):
                 for position_id in touched:
                     if position_id in self._cards:
                         self._refresh_card(position_id)
-        self._headers_due.start(0)
 
     def _line_managers(self, position_id: str) -> list[str]:
         graph = self._chart.graph("line")
@@ -279,6 +284,10 @@ class ChartScene(QGraphicsScene):
         """The card of one position and the links that touch it, as the chart now has them."""
         chart = self._chart
         if not chart.has_position(position_id):
+            if position_id in self._agency_of:
+                gone_from = self._agency_of.pop(position_id)
+                self._members[gone_from].discard(position_id)
+                self._header_moved(gone_from)
             card = self._cards.pop(position_id, None)
             if card is not None:
                 if card is self._drop_target:
@@ -287,12 +296,24 @@ class ChartScene(QGraphicsScene):
             for link in list(self._links_of.pop(position_id, set())):
                 self._drop_link(link)
             return
+        agency = chart.position(position_id).agency
+        if self._agency_of.get(position_id, "") != agency:
+            if position_id in self._agency_of:
+                self._members[self._agency_of[position_id]].discard(position_id)
+                self._header_moved(self._agency_of[position_id])
+            self._agency_of[position_id] = agency
+            self._members[agency].add(position_id)
+            self._header_moved(agency)
         if position_id not in self._cards:
-            card = CardItem(position_id, card_look(chart.position(position_id), (), self._lang))
+            card = CardItem(position_id, self._look_of(position_id))
+            xy = chart.position_xy(position_id)
+            if xy is not None:
+                card.setPos(QPointF(*xy))
             self._cards[position_id] = card
             self.addItem(card)
-        self._refresh_card(position_id)
-        self._place(position_id)
+        else:
+            self._refresh_card(position_id)
+            self._place(position_id)
         wanted = {Link(position_id, other, link_type)
                   for link_type in LINK_TYPE_ORDER for other in chart.graph(link_type).successors(position_id)}
         wanted |= {Link(other, position_id, link_type)
@@ -320,12 +341,15 @@ class ChartScene(QGraphicsScene):
             self._links_of[end].discard(link)
 
     def _refresh_card(self, position_id: str) -> None:
+        self._cards[position_id].set_look(self._look_of(position_id))
+
+    def _look_of(self, position_id: str) -> CardLook:
         position = self._chart.position(position_id)
         has_reports = bool(self._chart.graph("line").succ[position_id])
         collapsed = position_id in self._collapsed
         hidden = len(self._chart_descendants(position_id)) if collapsed else 0
-        self._cards[position_id].set_look(card_look(position, self._findings.get(position_id, ()), self._lang,
-                                                    has_reports=has_reports, collapsed=collapsed, hidden_below=hidden))
+        return card_look(position, self._findings.get(position_id, ()), self._lang, has_reports=has_reports,
+                         collapsed=collapsed, hidden_below=hidden)
 
     def _chart_descendants(self, position_id: str) -> set[str]:
         """The line subtree below a position, loops included only once."""
@@ -343,7 +367,8 @@ class ChartScene(QGraphicsScene):
         card = self._cards.get(position_id)
         xy = self._chart.position_xy(position_id) if card is not None else None
         if card is not None and xy is not None and (card.pos().x(), card.pos().y()) != xy:
-            card.setPos(QPointF(*xy))  # itemChange routes its links
+            card.setPos(QPointF(*xy))
+            self._after_move(position_id)
 
     def _route(self, link: Link) -> None:
         source, target = self._cards.get(link.source), self._cards.get(link.target)
@@ -358,28 +383,31 @@ class ChartScene(QGraphicsScene):
 
     # Agency headers ----------------------------------------------------------------------------------
 
+    def _header_moved(self, agency_id: str | None) -> None:
+        if self._headers_dirty is not None:
+            self._headers_dirty.add(agency_id)
+        if not self._headers_due.isActive():
+            self._headers_due.start(0)
+
     def _place_headers(self) -> None:
         """Each header just above its agency's highest visible cards, centred over them: over the
-        agency head in a drawn tree, so that a line from head office runs into the header."""
+        agency head in a drawn tree, so that a line from head office runs into the header. Only the
+        agencies whose cards moved, came or went since the last time: an edit must not walk 10,000."""
         self._headers_due.stop()
-        if not self._headers:
-            return
-        tops: dict[str, list[float]] = {}  # agency → [top y, left x of the top row, right x of the top row]
-        for position_id, card in self._cards.items():
-            if position_id in self._hidden:
-                continue
-            agency = self._chart.position(position_id).agency
-            if agency is None or agency not in self._headers:
-                continue
-            x, y = card.x(), card.y()
-            top = tops.get(agency)
-            if top is None or y < top[0] - 0.5:
-                tops[agency] = [y, x, x + CARD_WIDTH]
-            elif y <= top[0] + 0.5:
-                top[1] = min(top[1], x)
-                top[2] = max(top[2], x + CARD_WIDTH)
-        for agency_id, header in self._headers.items():
-            top = tops.get(agency_id)
+        dirty, self._headers_dirty = self._headers_dirty, set()
+        for agency_id in (self._headers if dirty is None else [a for a in dirty if a in self._headers]):
+            header = self._headers[agency_id]
+            top: list[float] | None = None  # top y, then the left and right x of the top row
+            for position_id in self._members.get(agency_id, ()):
+                if position_id in self._hidden:
+                    continue
+                card = self._cards[position_id]
+                x, y = card.x(), card.y()
+                if top is None or y < top[0] - 0.5:
+                    top = [y, x, x + CARD_WIDTH]
+                elif y <= top[0] + 0.5:
+                    top[1] = min(top[1], x)
+                    top[2] = max(top[2], x + CARD_WIDTH)
             header.setVisible(top is not None)
             if top is not None:
                 header.setPos((top[1] + top[2] - HEADER_WIDTH) / 2, top[0] - AGENCY_HEADER_GAP - HEADER_HEIGHT)
@@ -425,6 +453,7 @@ class ChartScene(QGraphicsScene):
         self._place_headers()
 
     def _apply_collapse(self) -> None:
+        self._headers_dirty = None
         hidden: set[str] = set()
         for position_id in self._collapsed:
             hidden |= self._chart_descendants(position_id) - {position_id}
@@ -447,11 +476,19 @@ class ChartScene(QGraphicsScene):
 
     # What the user does ---------------------------------------------------------------------------
 
-    def card_moved(self, card: CardItem) -> None:
-        for link in self._links_of.get(card.position_id, ()):
+    def _style_selected_links(self) -> None:
+        for item in self._styled_links:
+            if item.scene() is self:
+                item.show_selected(False)
+        self._styled_links = [item for item in self.selectedItems() if isinstance(item, LinkItem)]
+        for item in self._styled_links:
+            item.show_selected(True)
+
+    def _after_move(self, position_id: str) -> None:
+        """Lines and the agency's header follow a card moved by a drag or by the model."""
+        for link in self._links_of.get(position_id, ()):
             self._route(link)
-        if self._headers and not self._headers_due.isActive():
-            self._headers_due.start(0)
+        self._header_moved(self._agency_of.get(position_id))
 
     def request_edit(self, position_id: str) -> None:
         self.edit_requested.emit(position_id)
@@ -467,6 +504,8 @@ class ChartScene(QGraphicsScene):
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if self._drag_start and event.buttons() & Qt.MouseButton.LeftButton:
+            for position_id in self._drag_start:
+                self._after_move(position_id)
             if not self._not_droppable:
                 # A card cannot go under itself or under one of its own reports.
                 self._not_droppable = set(self._drag_start)
@@ -494,6 +533,7 @@ class ChartScene(QGraphicsScene):
             xy = self._chart.position_xy(position_id)
             if card is not None and xy is not None:
                 card.setPos(QPointF(*xy))
+                self._after_move(position_id)
 
     def _card_under(self, at: QPointF, exclude: Iterable[str] = ()) -> CardItem | None:
         exclude = set(exclude)
