@@ -7,11 +7,11 @@ from __future__ import annotations
 import contextlib
 import itertools
 
-from chart_samples import sample_chart
-from edit_sessions import draw_command
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chart_samples import sample_chart
+from edit_sessions import draw_command
 from orgdesigner.app.demo import demo_project
 from orgdesigner.commands import CommandStack
 from orgdesigner.commands.scenario_commands import EditParameters

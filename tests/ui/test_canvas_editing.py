@@ -5,6 +5,7 @@ agencies edited from their header; each edit one undo step."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
@@ -376,3 +377,19 @@ def test_ctrl_f_finds_by_holder_and_enter_goes_to_the_next(qtbot: QtBot, window:
     assert window.scene.selected_ids() == [holders[1]]
     QTest.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
     assert not window.search_bar.isVisible()
+
+
+def test_zoomed_out_the_agencies_names_show_and_never_overlap(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    window.view.fit()
+    headers = sorted(window.scene.headers().values(), key=lambda h: h.x())
+    assert all(h.overview_label.isVisible() for h in headers)
+    spans = []
+    for header in headers:
+        label = header.overview_label
+        left = window.view.mapFromScene(label.scenePos()).x() + label.transform().dx()
+        spans.append((left, left + label.boundingRect().width()))
+    assert all(right <= next_left + 1 for (_, right), (next_left, _) in itertools.pairwise(spans))
+    window.view.resetTransform()
+    window.view.zoom(1.0)
+    assert not any(h.overview_label.isVisible() for h in headers)

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPainterPathStroker,
     QPen,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -30,17 +31,19 @@ from PySide6.QtWidgets import (
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from orgdesigner import palette
 from orgdesigner.layout.chart_layout import AGENCY_HEADER
+from orgdesigner.ui.view import OVERVIEW_BELOW
 
 CARD_WIDTH = 180.0
 CARD_HEIGHT = 64.0
 _BAND = 6.0
-_SIMPLE_BELOW = 0.4  # zoom under which a card is a coloured block
+_SIMPLE_BELOW = OVERVIEW_BELOW  # zoom under which a card is a coloured block
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +402,32 @@ class HeaderItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(2.0)
         self.setToolTip(look.findings_text)
+        # Zoomed out to the whole organisation, cards are coloured blocks: the agency's name stays
+        # readable at a fixed size on screen, above its header, as on a map.
+        self.overview_label = QGraphicsSimpleTextItem(look.name, self)
+        font = QFont(self.overview_label.font())
+        font.setPointSizeF(10.0)
+        font.setBold(True)
+        self.overview_label.setFont(font)
+        self.overview_label.setBrush(QColor(palette.CARD_TEXT))
+        self.overview_label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.overview_label.setPos(HEADER_WIDTH / 2, 0.0)
+        self.overview_label.setVisible(False)
+        self.agency_width = HEADER_WIDTH
+        self._overview_scale: float | None = None
+
+    def show_overview(self, on: bool, scale: float) -> None:
+        """The name above the header at a fixed size on screen, cut to the agency's width there."""
+        label = self.overview_label
+        label.setVisible(on)
+        self._overview_scale = scale if on else None
+        if not on:
+            return
+        metrics = QFontMetricsF(label.font())
+        label.setText(metrics.elidedText(self._look.name, Qt.TextElideMode.ElideRight,
+                                         max(self.agency_width * scale - 8.0, 0.0)))
+        size = label.boundingRect()
+        label.setTransform(QTransform.fromTranslate(-size.width() / 2, -size.height() - 2.0))
 
     @property
     def look(self) -> HeaderLook:
@@ -407,6 +436,8 @@ class HeaderItem(QGraphicsItem):
     def set_look(self, look: HeaderLook) -> None:
         if look != self._look:
             self._look = look
+            if self._overview_scale is not None:
+                self.show_overview(True, self._overview_scale)
             self.setToolTip(look.findings_text)
             self.update()
 

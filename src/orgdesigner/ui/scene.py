@@ -143,6 +143,7 @@ class ChartScene(QGraphicsScene):
         self._rubber_link: QGraphicsLineItem | None = None
         self._members: defaultdict[str | None, set[str]] = defaultdict(set)  # agency → its positions
         self._agency_of: dict[str, str | None] = {}
+        self._overview, self._overview_scale = False, 1.0
         self._headers_dirty: set[str | None] | None = None  # the headers to place again; None: all
         self._headers_due = QTimer(self)
         self._headers_due.setSingleShot(True)
@@ -383,6 +384,14 @@ class ChartScene(QGraphicsScene):
 
     # Agency headers ----------------------------------------------------------------------------------
 
+    def set_overview(self, on: bool, scale: float = 1.0) -> None:
+        """Zoomed out (cards drawn as blocks): agency names at a readable size above the headers,
+        each cut to its agency's width on screen so that neighbours' names never overlap."""
+        self._overview, self._overview_scale = on, scale
+        self._place_headers()
+        for header in self._headers.values():
+            header.show_overview(on, scale)
+
     def _header_moved(self, agency_id: str | None) -> None:
         if self._headers_dirty is not None:
             self._headers_dirty.add(agency_id)
@@ -398,11 +407,13 @@ class ChartScene(QGraphicsScene):
         for agency_id in (self._headers if dirty is None else [a for a in dirty if a in self._headers]):
             header = self._headers[agency_id]
             top: list[float] | None = None  # top y, then the left and right x of the top row
+            left, right = float("inf"), float("-inf")
             for position_id in self._members.get(agency_id, ()):
                 if position_id in self._hidden:
                     continue
                 card = self._cards[position_id]
                 x, y = card.x(), card.y()
+                left, right = min(left, x), max(right, x + CARD_WIDTH)
                 if top is None or y < top[0] - 0.5:
                     top = [y, x, x + CARD_WIDTH]
                 elif y <= top[0] + 0.5:
@@ -411,6 +422,8 @@ class ChartScene(QGraphicsScene):
             header.setVisible(top is not None)
             if top is not None:
                 header.setPos((top[1] + top[2] - HEADER_WIDTH) / 2, top[0] - AGENCY_HEADER_GAP - HEADER_HEIGHT)
+                header.agency_width = max(right - left, HEADER_WIDTH)
+                header.show_overview(self._overview, self._overview_scale)
 
     # Collapsing ---------------------------------------------------------------------------------------
 

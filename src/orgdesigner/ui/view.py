@@ -11,6 +11,7 @@ _ZOOM_STEP = 1.2
 _MIN_SCALE = 0.02
 _MAX_SCALE = 4.0
 _MARGIN = 40.0
+OVERVIEW_BELOW = 0.4  # the zoom under which cards are painted as plain blocks (items.py)
 
 
 class ChartView(QGraphicsView):
@@ -31,6 +32,13 @@ class ChartView(QGraphicsView):
         target = min(max(self.scale_factor() * factor, _MIN_SCALE), _MAX_SCALE)
         applied = target / self.scale_factor()
         self.scale(applied, applied)
+        self._tell_scene()
+
+    def _tell_scene(self) -> None:
+        """Below the zoom where cards become blocks, the scene shows the agencies' names instead."""
+        overview = getattr(self.scene(), "set_overview", None)
+        if overview is not None:
+            overview(self.scale_factor() < OVERVIEW_BELOW, self.scale_factor())
 
     def fit(self, rect: QRectF | None = None) -> None:
         """Fits the given rectangle (default: everything) with a margin, never above 1:1."""
@@ -45,6 +53,7 @@ class ChartView(QGraphicsView):
         if self.scale_factor() > 1.0:
             self.zoom(1.0 / self.scale_factor())
             self.centerOn(area.center())
+        self._tell_scene()
 
     def fit_selection(self) -> None:
         scene = self.scene()
