@@ -47,9 +47,18 @@ Speak = Callable[[Lang], list[QTranslator]]
 
 @pytest.fixture
 def speak(qapp: QApplication) -> Iterator[Speak]:
-    """speak("fr") installs that language's translators for one test."""
+    """speak("fr") installs that language's translators (and number format) for one test."""
+    before = QLocale()
     yield lambda lang: install_translator(qapp, lang)
     remove_translators(qapp)
+    QLocale.setDefault(before)
+
+
+def test_french_writes_numbers_with_a_decimal_comma(speak: Speak) -> None:
+    speak("fr")
+    assert QLocale().toString(0.8, "f", 1) == "0,8"
+    speak("en")
+    assert QLocale().toString(0.8, "f", 1) == "0.8"
 
 
 @pytest.fixture

@@ -7,16 +7,9 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from orgdesigner.app.document import Document
-from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.model.labels import Lang
 from orgdesigner.ui.i18n import app_settings, effective_lang, install_translator
 from orgdesigner.ui.main_window import MainWindow
-
-
-def new_project(lang: Lang) -> Project:
-    name = "Nouvelle organisation" if lang == "fr" else "New organisation"
-    scenario = "Existant" if lang == "fr" else "Current"
-    return Project(Organisation(name), (Scenario(scenario),))
 
 
 def run(document: Document | None, lang: Lang | None = None) -> int:
@@ -27,6 +20,9 @@ def run(document: Document | None, lang: Lang | None = None) -> int:
     app.setOrganizationName("OrgDesigner")
     chosen = effective_lang(lang, app_settings())
     install_translator(app, chosen)
-    window = MainWindow(document or Document(new_project(chosen)), chosen)
+    if document is None:
+        fr = chosen == "fr"
+        document = Document.new("Nouvelle organisation" if fr else "New organisation", "Existant" if fr else "Current")
+    window = MainWindow(document, chosen)
     window.show()
     return app.exec()

@@ -89,8 +89,9 @@ def _finished_messages(root: ElementTree.Element) -> Iterator[tuple[tuple[str, s
 
 def install_translator(app: QCoreApplication, lang: Lang) -> list[QTranslator]:
     """Makes every tr() after this call speak `lang`, Qt's own dialogs included (their buttons, the file
-    dialog) when PySide6 ships Qt's translation for it. Call it before building any window: widgets built
-    earlier keep their English text. Returns what was installed, for a caller that wants to remove it."""
+    dialog) when PySide6 ships Qt's translation for it, and numbers written as `lang` writes them. Call
+    it before building any window: widgets built earlier keep their English text. Returns what was
+    installed, for a caller that wants to remove it."""
     installed: list[QTranslator] = [TsTranslator(translations_dir() / f"orgdesigner_{lang}.ts", app)]
     if lang != "en":
         qt_own = QTranslator(app)
@@ -98,6 +99,9 @@ def install_translator(app: QCoreApplication, lang: Lang) -> list[QTranslator]:
             installed.append(qt_own)
     for translator in installed:
         app.installTranslator(translator)
+    # Numbers in fields as the language writes them (0,8 ETP in French), whatever the system's locale.
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France) if lang == "fr"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     return installed
 
 
