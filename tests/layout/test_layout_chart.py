@@ -259,6 +259,8 @@ def test_bad_spacing_is_refused():
         layout_chart(chart, stack_rows=0)
     with pytest.raises(ValueError):
         layout_agency(chart, "a", gap=-1.0)
+    with pytest.raises(ValueError):
+        layout_chart(chart, agencies_per_row=0)
 
 
 # The whole demo ---------------------------------------------------------------------------------------
@@ -379,3 +381,26 @@ def test_an_agency_narrower_than_its_header_is_centred_in_the_header_s_width():
     header_w, header_h = AGENCY_HEADER
     assert result["h"] == ((header_w - CW) / 2, header_h + AGENCY_HEADER_GAP)
     assert result["k"][0] - result["h"][0] == header_w + AGENCY_GAP
+
+
+def test_past_ten_agencies_they_wrap_into_rows_below_the_deepest_of_the_row_above():
+    agencies = tuple(f"a{i:02d}" for i in range(23))
+    positions: list[tuple[str, str] | tuple[str, str, str | None]] = []
+    links = []
+    for i, agency in enumerate(agencies):
+        positions.append((f"h{i}", "agency_head", agency))
+        for j in range(i % 4):  # agencies of different depths
+            positions.append((f"c{i}-{j}", "client_officer", agency))
+            links.append((f"h{i}" if j == 0 else f"c{i}-{j - 1}", f"c{i}-{j}"))
+    chart = build(positions, *links, agencies=agencies)
+    result = layout_with_headers(chart)
+    assert_sound(chart, result)
+    header_h = AGENCY_HEADER[1] + AGENCY_HEADER_GAP
+    tops = [result[f"h{i}"][1] for i in range(23)]
+    assert tops[:10] == [tops[0]] * 10 and tops[10:20] == [tops[10]] * 10 and tops[20:] == [tops[20]] * 3
+    deepest_first_row = max(xy[1] for pid, xy in result.items() if int(pid[1:].split("-")[0]) < 10) + CH
+    assert tops[10] == deepest_first_row + AGENCY_GAP + header_h
+    assert [result[f"h{i}"][0] for i in range(10)] == [result[f"h{i + 10}"][0] for i in range(10)]
+    assert layout_with_headers(chart, agencies_per_row=23) != result
+    assert len({xy[1] for pid, xy in layout_with_headers(chart, agencies_per_row=23).items()
+                if pid.startswith("h")}) == 1

@@ -76,6 +76,7 @@ def layout_chart(
     stack_gap: float = 12.0,
     agency_gap: float = 96.0,
     header: tuple[float, float] = AGENCY_HEADER,
+    agencies_per_row: int = 10,
 ) -> dict[str, XY]:
     """The canvas layout of a whole scenario: position id → top-left corner of its card.
 
@@ -85,25 +86,34 @@ def layout_chart(
     separates agencies from one another and from head office above them. Head office is centred
     over the agencies when they are wider. Room is left above each agency for its `header` card
     (width, height; (0, 0) for none): an agency narrower than its header is centred in a block as
-    wide as the header, so that headers never overlap. Linear in the size of the chart.
+    wide as the header, so that headers never overlap. Past `agencies_per_row` agencies (a group of
+    landlords, not one landlord's agencies), they wrap into rows, tops aligned, each row
+    `agency_gap` below the deepest agency of the row above: a strip of a hundred agencies side by
+    side would fit on no screen or page. Linear in the size of the chart.
     """
     spacing = _spacing(card, gap, subtree_gap, level_gap, stack_rows, assistant_rows, stack_gap, agency_gap)
     groups = positions_by_agency(chart)
     head_office = _place_group(chart, groups.pop(None), spacing)
     result: dict[str, XY] = {}
+    if agencies_per_row < 1:
+        raise ValueError("agencies_per_row must be at least 1")
     header_w, header_h = header
-    top = head_office.height + agency_gap if head_office.coordinates else 0.0
-    if header_h > 0:
-        top += header_h + AGENCY_HEADER_GAP
-    cursor = 0.0
+    header_room = header_h + AGENCY_HEADER_GAP if header_h > 0 else 0.0
+    top = (head_office.height + agency_gap if head_office.coordinates else 0.0) + header_room
+    cursor, row_height, in_row, agencies_width = 0.0, 0.0, 0, 0.0
     for members in groups.values():
         if not members:
             continue
+        if in_row == agencies_per_row:
+            top += row_height + agency_gap + header_room
+            cursor, row_height, in_row = 0.0, 0.0, 0
         agency = _place_group(chart, members, spacing)
         width = max(agency.width, header_w)
         result.update(_translated(agency.coordinates, cursor + (width - agency.width) / 2, top))
         cursor += width + agency_gap
-    agencies_width = max(cursor - agency_gap, 0.0)
+        row_height = max(row_height, agency.height)
+        in_row += 1
+        agencies_width = max(agencies_width, cursor - agency_gap)
     result.update(_translated(head_office.coordinates, max((agencies_width - head_office.width) / 2, 0.0), 0.0))
     return result
 

@@ -414,6 +414,7 @@ class HeaderItem(QGraphicsItem):
         self.overview_label.setPos(HEADER_WIDTH / 2, 0.0)
         self.overview_label.setVisible(False)
         self.agency_width = HEADER_WIDTH
+        self.agency_box = QRectF()  # the agency's cards and header, placed by the scene
         self._overview_scale: float | None = None
 
     def show_overview(self, on: bool, scale: float) -> None:

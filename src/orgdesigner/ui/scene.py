@@ -391,6 +391,28 @@ class ChartScene(QGraphicsScene):
         self._place_headers()
         for header in self._headers.values():
             header.show_overview(on, scale)
+        self._declutter_names()
+
+    def _declutter_names(self) -> None:
+        """Hides a name that would cover another agency's cards or a name already shown: with many
+        agencies in rows, the rows are closer on screen than a line of text is tall."""
+        if not self._overview:
+            return
+        scale = self._overview_scale
+        shown: list[QRectF] = []
+        boxes = {a: h.agency_box for a, h in self._headers.items() if h.isVisible()}
+        for agency_id, header in self._headers.items():
+            label = header.overview_label
+            if not (header.isVisible() and label.isVisible()):
+                continue
+            size = label.boundingRect()
+            width, height = size.width() / scale, size.height() / scale
+            area = QRectF(header.x() + HEADER_WIDTH / 2 - width / 2, header.y() - height - 2.0 / scale, width, height)
+            if any(area.intersects(box) for other, box in boxes.items() if other != agency_id) or any(
+                    area.intersects(done) for done in shown):
+                label.setVisible(False)
+            else:
+                shown.append(area)
 
     def _header_moved(self, agency_id: str | None) -> None:
         if self._headers_dirty is not None:
@@ -404,16 +426,18 @@ class ChartScene(QGraphicsScene):
         agencies whose cards moved, came or went since the last time: an edit must not walk 10,000."""
         self._headers_due.stop()
         dirty, self._headers_dirty = self._headers_dirty, set()
+        if dirty is not None and not dirty:
+            return
         for agency_id in (self._headers if dirty is None else [a for a in dirty if a in self._headers]):
             header = self._headers[agency_id]
             top: list[float] | None = None  # top y, then the left and right x of the top row
-            left, right = float("inf"), float("-inf")
+            left, right, bottom = float("inf"), float("-inf"), float("-inf")
             for position_id in self._members.get(agency_id, ()):
                 if position_id in self._hidden:
                     continue
                 card = self._cards[position_id]
                 x, y = card.x(), card.y()
-                left, right = min(left, x), max(right, x + CARD_WIDTH)
+                left, right, bottom = min(left, x), max(right, x + CARD_WIDTH), max(bottom, y + CARD_HEIGHT)
                 if top is None or y < top[0] - 0.5:
                     top = [y, x, x + CARD_WIDTH]
                 elif y <= top[0] + 0.5:
@@ -423,7 +447,9 @@ class ChartScene(QGraphicsScene):
             if top is not None:
                 header.setPos((top[1] + top[2] - HEADER_WIDTH) / 2, top[0] - AGENCY_HEADER_GAP - HEADER_HEIGHT)
                 header.agency_width = max(right - left, HEADER_WIDTH)
+                header.agency_box = QRectF(left, header.y(), right - left, bottom - header.y())
                 header.show_overview(self._overview, self._overview_scale)
+        self._declutter_names()
 
     # Collapsing ---------------------------------------------------------------------------------------
 
