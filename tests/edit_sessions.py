@@ -69,6 +69,9 @@ def draw_command(data: st.DataObject, chart: Chart, fresh: itertools.count[int],
         return MovePositions(chart, {position_id: data.draw(xys) for position_id in moved})
     if kind == "edit_agency":
         agency = data.draw(st.sampled_from(chart.agencies()))
+        if data.draw(st.booleans()):
+            name = data.draw(st.sampled_from(("Nord", "Sud", "Est")))
+            return EditAgency(chart, dataclasses.replace(agency, name=name))
         return EditAgency(chart, dataclasses.replace(agency, dwellings=data.draw(st.none() | st.integers(0, 9999))))
     # A macro's steps are all built before any runs, as the UI builds them; a later step may then
     # be refused (it names a position an earlier step removed), and the macro undoes the others.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
@@ -14,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from orgdesigner.app.document import Document
 from orgdesigner.commands import MovePositions
 from orgdesigner.model import queries
 from orgdesigner.model.entities import Link
@@ -393,3 +395,50 @@ def test_zoomed_out_the_agencies_names_show_and_never_overlap(qtbot: QtBot, wind
     window.view.resetTransform()
     window.view.zoom(1.0)
     assert not any(h.overview_label.isVisible() for h in headers)
+
+
+# What the review found -----------------------------------------------------------------------------------------
+
+
+def test_an_other_post_keeps_a_title_when_its_field_is_emptied_so_the_file_reopens(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    chart = window.document.chart
+    assert chart.position("siege-01").role == "other"
+    window.edit_in_place("siege-01")
+    window.inline_editor.title.setText("")
+    QTest.keyClick(window.inline_editor.title, Qt.Key.Key_Return)
+    assert chart.position("siege-01").title
+    assert window.save_to(tmp_path / "again.orgd")
+    assert Document.open(tmp_path / "again.orgd").chart.position("siege-01").title
+
+
+def test_a_name_still_being_typed_is_saved_with_the_project(qtbot: QtBot, window: MainWindow,
+                                                           tmp_path: Path) -> None:
+    window.edit_in_place("est-20")
+    window.inline_editor.holder.setText("Mehdi Petit")
+    assert window.save_to(tmp_path / "typed.orgd")
+    assert not window.inline_editor.isVisible()
+    assert Document.open(tmp_path / "typed.orgd").chart.position("est-20").holder == "Mehdi Petit"
+    assert not window.document.is_modified
+
+
+def test_closing_with_a_name_still_being_typed_asks_first(qtbot: QtBot, window: MainWindow,
+                                                         scripted_dialogs: list[str]) -> None:
+    window.edit_in_place("est-20")
+    window.inline_editor.holder.setText("Mehdi Petit")
+    window.close()
+    assert scripted_dialogs and "Unsaved" in scripted_dialogs[-1]
+
+
+def test_delete_in_a_panel_s_table_does_not_delete_the_selected_card(qtbot: QtBot, window: MainWindow) -> None:
+    chart = window.document.chart
+    window.select_positions(["nord-10"])
+    window.show_agency("nord")
+    table = window.agency_panel.sites
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Delete)
+    QTest.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert chart.has_position("nord-10")
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Delete)
+    assert not chart.has_position("nord-10")

@@ -20,7 +20,7 @@ from orgdesigner.layout.routing import Box, route
 from orgdesigner.model.chart import Chart, ChartError
 from orgdesigner.rules.engine import validate
 from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH, HEADER_HEIGHT, HEADER_WIDTH
-from orgdesigner.ui.scene import ChartScene, card_look
+from orgdesigner.ui.scene import ChartScene, card_look, header_look
 
 
 def assert_mirrors(scene: ChartScene, chart: Chart) -> None:
@@ -33,8 +33,10 @@ def assert_mirrors(scene: ChartScene, chart: Chart) -> None:
         if xy is not None:
             assert (card.x(), card.y()) == xy
         findings = [f for f in validate(chart).findings if position.id in f.positions]
+        collapsed = scene.is_collapsed(position.id)
+        below = len(nx.descendants(chart.graph("line"), position.id) - {position.id}) if collapsed else 0
         expected = card_look(position, findings, "fr", has_reports=bool(chart.graph("line").succ[position.id]),
-                             collapsed=scene.is_collapsed(position.id), hidden_below=card.look.hidden_below)
+                             collapsed=collapsed, hidden_below=below)
         assert card.look == expected
     line = chart.graph("line")
     hidden: set[str] = set()
@@ -45,6 +47,10 @@ def assert_mirrors(scene: ChartScene, chart: Chart) -> None:
     assert {p for p, card in cards.items() if not card.isVisible()} == hidden
     headers = scene.headers()
     assert set(headers) == {a.id for a in chart.agencies()}
+    report = validate(chart)
+    for summary in report.agencies:
+        agency_findings = [f for f in report.findings if f.agency == summary.agency.id]
+        assert headers[summary.agency.id].look == header_look(summary, agency_findings, "fr")
     for agency_id, header in headers.items():
         shown = [cards[p.id] for p in chart.positions() if p.agency == agency_id and p.id not in hidden]
         assert header.isVisible() == bool(shown)

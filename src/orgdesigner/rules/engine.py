@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import networkx as nx
+
 from orgdesigner.model import queries
 from orgdesigner.model.chart import Chart, ChartChange
 from orgdesigner.model.entities import Agency, Position, Scenario
@@ -66,8 +68,9 @@ _ScopeResult = tuple[tuple[Finding, ...], "AgencySummary | None"]
 
 class LiveReport:
     """The report of a chart being edited, kept current at the cost of what each edit touched: the
-    whole-chart rules run again, and the rules of the agencies an edit touched (or that hold a
-    position linked to one it touched, for the rules that look across a line); the other agencies'
+    whole-chart rules run again, and the rules of the agencies an edit touched, or that hold a
+    position linked to one it touched or above one it touched (rules look across a line, and down a
+    whole reporting chain); an agency or parameter edit runs everything. The other agencies'
     findings and summaries are reused. Gives the same report as `validate`, in the same order."""
 
     def __init__(self, chart: Chart) -> None:
@@ -91,13 +94,22 @@ class LiveReport:
         self._report = None
         if self._stale is None:
             return
+        if not change.positions:
+            # An agency edited (its name is quoted in other agencies' findings) or the parameters.
+            self._stale = None
+            return
         chart = self._chart
         self._stale |= change.agencies
+        line = chart.graph("line")
         for position_id in change.positions:
-            if chart.has_position(position_id):
-                for link in chart.links_of(position_id):
-                    self._stale.add(chart.position(link.source).agency)
-                    self._stale.add(chart.position(link.target).agency)
+            if not chart.has_position(position_id):
+                continue
+            # Findings quote their neighbours across agencies; a deputy's rules read everything
+            # below it, so an edit anywhere below concerns the agencies of every position above.
+            for link in chart.links_of(position_id):
+                self._stale.add(chart.position(link.source).agency)
+                self._stale.add(chart.position(link.target).agency)
+            self._stale.update(chart.position(above).agency for above in nx.ancestors(line, position_id))
 
     def _refresh(self) -> Report:
         chart = self._chart

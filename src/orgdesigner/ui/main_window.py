@@ -53,8 +53,8 @@ from orgdesigner.commands.clipboard import (
 from orgdesigner.commands.scenario_commands import EditParameters
 from orgdesigner.layout.chart_layout import layout_agency, layout_chart
 from orgdesigner.model import queries
-from orgdesigner.model.catalogue import ROLES
-from orgdesigner.model.chart import ChartError
+from orgdesigner.model.catalogue import OTHER_ROLE, ROLES
+from orgdesigner.model.chart import Chart, ChartError
 from orgdesigner.model.entities import Agency, Link, LinkType, Position
 from orgdesigner.model.labels import Label, Lang
 from orgdesigner.storage import ProjectFileError
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._status = QLabel(self)
         self.statusBar().addPermanentWidget(self._status)
         self._new_link_type: LinkType = "line"
+        self._inline_chart: Chart | None = None
         self.scenarios_panel = ScenariosPanel(lang, self)
         self.agency_panel = AgencyPanel(lang, self)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -149,7 +150,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot: object, *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+    def _action(self, text: str, slot: object, *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+                on_canvas: bool = False) -> QAction:
+        """`on_canvas`: the shortcut acts on the chart's selection, so it works only while the chart
+        has the focus; Delete or Ctrl+C in a panel's table must not delete or copy a card."""
         action = QAction(text, self)
         sequences: list[QKeySequence] = []
         for shortcut in shortcuts:
@@ -160,7 +164,11 @@ class MainWindow(QMainWindow):
             sequences += [sequence for sequence in bound if sequence not in sequences]
         action.setShortcuts(sequences)
         action.triggered.connect(slot)
-        self.addAction(action)
+        if on_canvas:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+        else:
+            self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -179,21 +187,22 @@ class MainWindow(QMainWindow):
         quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
         self.undo_action = self._action(self.tr("&Undo"), lambda: self._document.stack.undo(), keys.Undo)
         self.redo_action = self._action(self.tr("&Redo"), lambda: self._document.stack.redo(), keys.Redo, "Ctrl+Y")
-        self.delete_action = self._action(self.tr("&Delete"), self.delete_selection, keys.Delete)
+        self.delete_action = self._action(self.tr("&Delete"), self.delete_selection, keys.Delete, on_canvas=True)
         self.delete_action.setObjectName("delete")
-        self.cut_action = self._action(self.tr("Cu&t"), self.cut_selection, keys.Cut)
-        self.copy_action = self._action(self.tr("&Copy"), self.copy_selection, keys.Copy)
-        self.paste_action = self._action(self.tr("&Paste"), self.paste, keys.Paste)
-        self.duplicate_action = self._action(self.tr("D&uplicate"), self.duplicate_selection, "Ctrl+D")
+        self.cut_action = self._action(self.tr("Cu&t"), self.cut_selection, keys.Cut, on_canvas=True)
+        self.copy_action = self._action(self.tr("&Copy"), self.copy_selection, keys.Copy, on_canvas=True)
+        self.paste_action = self._action(self.tr("&Paste"), self.paste, keys.Paste, on_canvas=True)
+        self.duplicate_action = self._action(self.tr("D&uplicate"), self.duplicate_selection, "Ctrl+D", on_canvas=True)
         self.find_action = self._action(self.tr("&Find…"), self.open_search, keys.Find)
-        self.fit_action = self._action(self.tr("&Fit all"), lambda: self.view.fit(), "F")
-        fit_selection = self._action(self.tr("Fit &selection"), self.view.fit_selection, "Shift+F")
+        self.fit_action = self._action(self.tr("&Fit all"), lambda: self.view.fit(), "F", on_canvas=True)
+        fit_selection = self._action(self.tr("Fit &selection"), self.view.fit_selection, "Shift+F", on_canvas=True)
         zoom_in = self._action(self.tr("Zoom &in"), lambda: self.view.zoom(1.25), keys.ZoomIn)
         zoom_out = self._action(self.tr("Zoom &out"), lambda: self.view.zoom(0.8), keys.ZoomOut)
         self.layout_action = self._action(self.tr("&Lay out"), self.lay_out, "Ctrl+L")
         self.parameters_action = self._action(self.tr("Scenario &parameters…"), self.edit_parameters)
-        self.edit_action = self._action(self.tr("&Edit the position"), lambda: self.edit_in_place(None), "F2")
-        self.collapse_action = self._action(self.tr("&Collapse or expand"), self.toggle_collapse, "C")
+        self.edit_action = self._action(self.tr("&Edit the position"), lambda: self.edit_in_place(None), "F2",
+                                        on_canvas=True)
+        self.collapse_action = self._action(self.tr("&Collapse or expand"), self.toggle_collapse, "C", on_canvas=True)
         self.expand_all_action = self._action(self.tr("E&xpand all"), self._expand_all, "Ctrl+Shift+E")
         self.layout_agency_action = self._action(self.tr("Lay out the &agency"), lambda: self.lay_out_agency(None),
                                                  "Ctrl+Shift+L")
@@ -499,17 +508,22 @@ class MainWindow(QMainWindow):
         self.view.ensureVisible(card, 40, 40)
         area = self.view.mapFromScene(card.sceneBoundingRect()).boundingRect()
         position = self._document.chart.position(position_id)
+        self._inline_chart = self._document.chart
         self.inline_editor.open(position_id, position.display_title(self._lang), position.holder or "", area)
 
     def _inline_edited(self, position_id: str, title: str, holder: str) -> None:
         chart = self._document.chart
-        if not chart.has_position(position_id):
-            return
+        if chart is not self._inline_chart or not chart.has_position(position_id):
+            return  # opened on a scenario that is no longer shown (deleted meanwhile)
         position = chart.position(position_id)
-        default_title = dataclasses.replace(position, title=None).display_title(self._lang)
-        new_title = title.strip() or None
-        if new_title == default_title:
-            new_title = None
+        if position.role == OTHER_ROLE:
+            # An "other" post is named by its title alone: the file format requires one.
+            new_title = title.strip() or position.title
+        else:
+            default_title = dataclasses.replace(position, title=None).display_title(self._lang)
+            new_title = title.strip() or None
+            if new_title == default_title:
+                new_title = None
         edited = dataclasses.replace(position, title=new_title, holder=holder.strip() or None)
         if edited != position:
             self._push(EditPosition(chart, edited))
@@ -727,6 +741,7 @@ class MainWindow(QMainWindow):
         return bool(chosen) and self.save_to(Path(chosen))
 
     def save_to(self, path: Path) -> bool:
+        self.inline_editor.commit()  # a name still being typed is part of what the user saves
         try:
             self._document.save(path)
         except ProjectFileError as exc:
@@ -737,6 +752,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _may_discard(self) -> bool:
+        self.inline_editor.commit()
         if not self._document.is_modified:
             return True
         answer = QMessageBox.question(
