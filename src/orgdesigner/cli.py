@@ -211,7 +211,7 @@ def _convert(args: argparse.Namespace) -> int:
         _add_to_project(target, opened.organisation, opened.scenario)
         _say(f"added scenario {opened.scenario.name!r} to {target}")
     if args.scenario is None and opened.scenarios_in_file > 1:
-        _say(f"{source} holds {opened.scenarios_in_file} scenarios; choose another with --scenario")
+        _say(f"{source} holds {opened.scenarios_in_file} scenarios; this was the first (--scenario NAME for another)")
     return EXIT_OK
 
 
@@ -272,7 +272,7 @@ def _export(args: argparse.Namespace) -> int:
              f"to stay within {MAX_SIDE} pixels a side and {MAX_PIXELS / 1e6:.0f} million pixels")
     _say(f"wrote {target} ({rendered.width} × {rendered.height} pixels, scenario {opened.scenario.name!r})")
     if args.scenario is None and opened.scenarios_in_file > 1:
-        _say(f"{source} holds {opened.scenarios_in_file} scenarios; choose another with --scenario")
+        _say(f"{source} holds {opened.scenarios_in_file} scenarios; this was the first (--scenario NAME for another)")
     return EXIT_OK
 
 

@@ -110,6 +110,9 @@ def test_one_agency_is_a_smaller_image_of_its_own_cards(demo: Path, whole: Path,
     nord_families = {p.family_code for p in scenario.positions if p.agency == "nord"}
     expected = {argb(palette.FAMILY_COLOURS[f]) for f in nord_families} | {argb(palette.HEADER_FILL)}
     assert expected <= colours(out)  # its cards, and the header that names the agency
+    background = argb(palette.CANVAS_BACKGROUND)
+    # No line to head office runs across the margin and off the picture to nothing.
+    assert all(part.pixel(x, y) == background for x in range(part.width()) for y in range(15))
 
 
 def test_scale_sets_the_size(demo: Path, whole: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,8 +7,8 @@ import dataclasses
 import json
 
 import pytest
-from chart_samples import assert_graphs_in_step, sample_chart, sample_scenario
 
+from chart_samples import assert_graphs_in_step, sample_chart, sample_scenario
 from orgdesigner.commands.base import Command, CommandStack
 from orgdesigner.commands.chart_commands import EditPosition, RemovePositions
 from orgdesigner.commands.clipboard import (

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from chart_samples import sample_chart
 
+from chart_samples import sample_chart
 from orgdesigner.commands import (
     AddLink,
     AddPosition,

@@ -57,3 +57,15 @@ def test_the_kind_follows_the_layout_s_classification() -> None:
 def test_a_report_straight_below_gets_no_point_twice() -> None:
     points = route("elbow", MANAGER, Box(100.0, 112.0, W, H))
     assert points == [(190.0, 64.0), (190.0, 88.0), (190.0, 112.0)]
+
+
+def test_under_a_manager_with_assistants_the_bar_runs_just_above_the_reports_row() -> None:
+    points = route("elbow", MANAGER, Box(0.0, 300.0, W, H))
+    assert points[1:3] == [(190.0, 276.0), (90.0, 276.0)]  # not half-way, through the assistants
+
+
+def test_a_line_from_head_office_runs_its_bar_above_the_agency_s_header() -> None:
+    head = Box(0.0, 400.0, W, H)
+    points = route("elbow", MANAGER, head, ceiling=300.0)
+    assert points[1][1] == 276.0 and points[-1] == (90.0, 400.0)  # above the header, then down behind it
+    assert route("elbow", MANAGER, head, ceiling=500.0)[1][1] == 376.0  # a ceiling below the card: ignored

@@ -64,8 +64,13 @@ def assert_mirrors(scene: ChartScene, chart: Chart) -> None:
         path = item.path()
         points = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
         source, target = cards[link.source], cards[link.target]
+        ceiling = None
+        target_agency = chart.position(link.target).agency
+        if target_agency is not None and chart.position(link.source).agency != target_agency:
+            header = headers.get(target_agency)
+            ceiling = header.y() if header is not None and header.isVisible() else None
         assert points == route(link_drawing(chart, link), Box(source.x(), source.y(), CARD_WIDTH, CARD_HEIGHT),
-                               Box(target.x(), target.y(), CARD_WIDTH, CARD_HEIGHT))
+                               Box(target.x(), target.y(), CARD_WIDTH, CARD_HEIGHT), ceiling=ceiling)
         assert item.isVisible() == (link.source not in hidden and link.target not in hidden)
 
 

@@ -44,7 +44,7 @@ ASSISTANT_FAMILY = "reception"
 XY = tuple[float, float]
 LinkDrawing = Literal["elbow", "spine", "assistant", "straight"]
 # The card above each agency's tree (name, territory, models) and the gap under it.
-AGENCY_HEADER: Final = (300.0, 70.0)
+AGENCY_HEADER: Final = (300.0, 84.0)
 AGENCY_HEADER_GAP: Final = 24.0
 # A node of the tidy tree: a position id (a card, or a manager and its assistants), or the stack of
 # site staff under a manager, ("stack", manager id).

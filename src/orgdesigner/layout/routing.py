@@ -41,20 +41,25 @@ class Box:
         return self.x + self.w
 
 
-def route(kind: LinkDrawing, source: Box, target: Box, *, drop: float = 24.0, spine_gap: float = 6.0) -> list[XY]:
+def route(kind: LinkDrawing, source: Box, target: Box, *, drop: float = 24.0, spine_gap: float = 6.0,
+          ceiling: float | None = None) -> list[XY]:
     """Points from the source (manager, pilot) to the target (report), no point twice in a row.
 
     `spine`: down from the manager by at most `drop`, across to a vertical line `spine_gap` left of
     the target's column, down it and into the target's left side: a column of caretakers shares one
     spine, a comb rather than a fan of crossing elbows. `assistant`: down the manager's connector and
-    across into the side of the assistant that faces it. `elbow`: down, across at mid-height, down
-    into the top of the report. `straight`: centre of one bottom to centre of the other top.
+    across into the side of the assistant that faces it. `elbow`: down, across `drop` above the
+    report's row (or half-way when the rows are closer), down into the top of the report; with a
+    `ceiling` (the top of the header card above an agency's head, for a line from head office), the
+    bar runs above the ceiling instead and the line goes down behind the header. `straight`: centre
+    of one bottom to centre of the other top.
     """
-    points = _path(kind, source, target, drop, spine_gap)
+    points = _path(kind, source, target, drop, spine_gap, ceiling)
     return [point for i, point in enumerate(points) if i == 0 or point != points[i - 1]]
 
 
-def _path(kind: LinkDrawing, source: Box, target: Box, drop: float, spine_gap: float) -> list[XY]:
+def _path(kind: LinkDrawing, source: Box, target: Box, drop: float, spine_gap: float,
+          ceiling: float | None) -> list[XY]:
     start = (source.centre_x, source.bottom)
     if kind == "spine" and target.y > source.bottom:
         elbow_y = source.bottom + min(drop, (target.y - source.bottom) / 2)
@@ -66,6 +71,9 @@ def _path(kind: LinkDrawing, source: Box, target: Box, drop: float, spine_gap: f
         return [start, (start[0], target.middle_y), (side, target.middle_y)]
     end = (target.centre_x, target.y)
     if kind != "straight" and end[1] > start[1]:
-        middle = start[1] + (end[1] - start[1]) / 2
+        # Just above the report's row: under a manager with assistants hung below it, a bar half-way
+        # down would run through the assistants' cards.
+        top = end[1] if ceiling is None or not start[1] < ceiling < end[1] else ceiling
+        middle = top - min(drop, (top - start[1]) / 2)
         return [start, (start[0], middle), (end[0], middle), end]
     return [start, end]

@@ -8,6 +8,7 @@ Items never change the model: they tell the scene what the user did (`_SceneHook
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -381,7 +382,7 @@ class HeaderLook:
     """An agency's header: what it is and where it stands against the models, at a glance."""
 
     name: str
-    details: str
+    details: tuple[str, str]  # the territory, then dwellings and headcount
     badges: tuple[tuple[str, str, str], ...]  # (text, colour, tooltip)
     findings: int = 0
     severity: str | None = None
@@ -389,6 +390,7 @@ class HeaderLook:
 
 
 HEADER_WIDTH, HEADER_HEIGHT = AGENCY_HEADER
+_AGENCY_WORD = re.compile(r"^(agence|agency)\s+(de la |de l'|de l’|des |du |de |d'|d’)?", re.IGNORECASE)
 
 
 class HeaderItem(QGraphicsItem):
@@ -411,24 +413,29 @@ class HeaderItem(QGraphicsItem):
         self.overview_label.setFont(font)
         self.overview_label.setBrush(QColor(palette.CARD_TEXT))
         self.overview_label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.overview_label.setPos(HEADER_WIDTH / 2, 0.0)
+        self.overview_label.setPos(HEADER_WIDTH / 2, HEADER_HEIGHT / 2)
         self.overview_label.setVisible(False)
         self.agency_width = HEADER_WIDTH
         self.agency_box = QRectF()  # the agency's cards and header, placed by the scene
         self._overview_scale: float | None = None
 
     def show_overview(self, on: bool, scale: float) -> None:
-        """The name above the header at a fixed size on screen, cut to the agency's width there."""
+        """The name over the header at a fixed size on screen, cut to the agency's width there."""
         label = self.overview_label
         label.setVisible(on)
         self._overview_scale = scale if on else None
         if not on:
             return
         metrics = QFontMetricsF(label.font())
-        label.setText(metrics.elidedText(self._look.name, Qt.TextElideMode.ElideRight,
-                                         max(self.agency_width * scale - 8.0, 0.0)))
+        room = max(self.agency_width * scale - 8.0, 0.0)
+        name = self._look.name
+        # "Agence de la Vallée" and "Agence des Coteaux" both elide to "Agence de…": drop the word
+        # every agency shares before cutting what tells them apart.
+        short = _AGENCY_WORD.sub("", name) or name
+        label.setText(name if metrics.horizontalAdvance(name) <= room
+                      else metrics.elidedText(short, Qt.TextElideMode.ElideRight, room))
         size = label.boundingRect()
-        label.setTransform(QTransform.fromTranslate(-size.width() / 2, -size.height() - 2.0))
+        label.setTransform(QTransform.fromTranslate(-size.width() / 2, -size.height() / 2))
 
     @property
     def look(self) -> HeaderLook:
@@ -470,10 +477,12 @@ class HeaderItem(QGraphicsItem):
         painter.setFont(small)
         painter.setPen(QColor(palette.CARD_MUTED_TEXT))
         small_metrics = QFontMetricsF(small)
-        details_top = inner.top() + metrics.height() + 1.0
-        painter.drawText(QRectF(inner.left(), details_top, inner.width(), small_metrics.height()),
-                         Qt.AlignmentFlag.AlignLeft,
-                         small_metrics.elidedText(look.details, Qt.TextElideMode.ElideRight, inner.width()))
+        line_top = inner.top() + metrics.height() + 1.0
+        for line in look.details:
+            painter.drawText(QRectF(inner.left(), line_top, inner.width(), small_metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft,
+                             small_metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width()))
+            line_top += small_metrics.height()
         x = inner.left()
         badge_top = rect.bottom() - 6.0 - small_metrics.height() - 4.0
         badge_font = QFont(small)

@@ -74,6 +74,11 @@ def _draw(chart: Chart, report: Report, lang: Lang, agency: str | None, scale: f
     scene = ChartScene(chart, lang)
     try:
         scene.set_report(report)
+        if agency is not None:
+            # Lines to head office or to another agency would run off the picture to nothing.
+            inside = {p.id for p in chart.positions() if p.agency == agency}
+            for link, item in scene.link_items().items():
+                item.setVisible(link.source in inside and link.target in inside)
         area = _area(scene, agency)
         applied = capped_scale(area.width(), area.height(), scale)
         width, height = _pixels(area.width() * applied), _pixels(area.height() * applied)

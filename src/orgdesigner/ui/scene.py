@@ -80,13 +80,11 @@ def header_look(summary: AgencySummary, findings: Iterable[Finding], lang: Lang)
     its headcount beside the one its structure shows (green when they agree)."""
     agency = summary.agency
     fr = lang == "fr"
-    details = []
     territory = TERRITORIES.get(agency.territory or "")
-    if territory is not None:
-        details.append(territory.label.in_(lang))
+    figures = []
     if agency.dwellings is not None:
-        details.append(f"{number(agency.dwellings, lang)} {'logements' if fr else 'dwellings'}")
-    details.append(f"{number(summary.headcount, lang)} {'postes' if fr else 'headcount'}")
+        figures.append(f"{number(agency.dwellings, lang)} {'logements' if fr else 'dwellings'}")
+    figures.append(f"{number(summary.headcount, lang)} {'postes' if fr else 'headcount'}")
     expected = "/".join(f"M{m}" for m in summary.expected_models) or "?"
     agrees = summary.detected_model in summary.expected_models
     badges = (
@@ -99,7 +97,7 @@ def header_look(summary: AgencySummary, findings: Iterable[Finding], lang: Lang)
     chosen = sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])
     return HeaderLook(
         name=agency.name,
-        details=" · ".join(details),
+        details=(territory.label.in_(lang) if territory is not None else "", " · ".join(figures)),
         badges=badges,
         findings=len(chosen),
         severity=chosen[0].severity if chosen else None,
@@ -379,13 +377,21 @@ class ChartScene(QGraphicsScene):
             return  # a link on its way out, in the middle of an edit that removes one of its ends
         kind = link_drawing(self._chart, link)
         points = route(kind, Box(source.x(), source.y(), CARD_WIDTH, CARD_HEIGHT),
-                       Box(target.x(), target.y(), CARD_WIDTH, CARD_HEIGHT))
+                       Box(target.x(), target.y(), CARD_WIDTH, CARD_HEIGHT), ceiling=self._ceiling(link))
         item.follow(points)
+
+    def _ceiling(self, link: Link) -> float | None:
+        """The top of the header a line into another agency passes behind (layout.routing.route)."""
+        target_agency = self._agency_of.get(link.target)
+        if target_agency is None or self._agency_of.get(link.source) == target_agency:
+            return None
+        header = self._headers.get(target_agency)
+        return header.y() if header is not None and header.isVisible() else None
 
     # Agency headers ----------------------------------------------------------------------------------
 
     def set_overview(self, on: bool, scale: float = 1.0) -> None:
-        """Zoomed out (cards drawn as blocks): agency names at a readable size above the headers,
+        """Zoomed out (cards drawn as blocks): agency names at a readable size over the headers,
         each cut to its agency's width on screen so that neighbours' names never overlap."""
         self._overview, self._overview_scale = on, scale
         self._place_headers()
@@ -407,7 +413,8 @@ class ChartScene(QGraphicsScene):
                 continue
             size = label.boundingRect()
             width, height = size.width() / scale, size.height() / scale
-            area = QRectF(header.x() + HEADER_WIDTH / 2 - width / 2, header.y() - height - 2.0 / scale, width, height)
+            area = QRectF(header.x() + (HEADER_WIDTH - width) / 2, header.y() + (HEADER_HEIGHT - height) / 2,
+                          width, height)
             if any(area.intersects(box) for other, box in boxes.items() if other != agency_id) or any(
                     area.intersects(done) for done in shown):
                 label.setVisible(False)
@@ -446,6 +453,10 @@ class ChartScene(QGraphicsScene):
             header.setVisible(top is not None)
             if top is not None:
                 header.setPos((top[1] + top[2] - HEADER_WIDTH) / 2, top[0] - AGENCY_HEADER_GAP - HEADER_HEIGHT)
+                for position_id in self._members.get(agency_id, ()):
+                    for link in self._links_of.get(position_id, ()):
+                        if link.target == position_id and self._agency_of.get(link.source) != agency_id:
+                            self._route(link)
                 header.agency_width = max(right - left, HEADER_WIDTH)
                 header.agency_box = QRectF(left, header.y(), right - left, bottom - header.y())
                 header.show_overview(self._overview, self._overview_scale)
