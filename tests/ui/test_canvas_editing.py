@@ -442,3 +442,23 @@ def test_delete_in_a_panel_s_table_does_not_delete_the_selected_card(qtbot: QtBo
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_Delete)
     assert not chart.has_position("nord-10")
+
+
+def test_ticking_a_form_of_presence_in_the_agency_panel_answers_the_finding(qtbot: QtBot,
+                                                                           window: MainWindow) -> None:
+    def presence_findings() -> list[str]:
+        return [f.rule for f in window.document.validate().findings
+                if f.rule == "territory.presence" and f.agency == "coteaux"]
+
+    assert presence_findings()
+    window.show_agency("coteaux")
+    box = window.agency_panel.presence["mobile_agency"]
+    assert box.isEnabled() and not box.isChecked()
+    box.click()
+    chart = window.document.chart
+    assert "mobile_agency" in (chart.agency("coteaux").presence or ())  # type: ignore[union-attr]
+    assert presence_findings() == []
+    assert window.scene is not None and window.scene.headers()["coteaux"].look.findings == 1
+    assert not any("[territory.presence]" in text for text in window.findings.visible_texts())
+    window.undo_action.trigger()
+    assert presence_findings() and not window.agency_panel.presence["mobile_agency"].isChecked()
