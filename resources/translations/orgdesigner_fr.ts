@@ -180,6 +180,77 @@
     </message>
 </context>
 <context>
+    <name>Exporting</name>
+    <message>
+        <source>Organisation chart: {scenario}</source>
+        <translation>Organigramme&#xa0;: {scenario}</translation>
+    </message>
+    <message>
+        <source>Organisation chart: {scenario}, {agency}</source>
+        <translation>Organigramme&#xa0;: {scenario}, {agency}</translation>
+    </message>
+    <message>
+        <source>Drawn by OrgDesigner as the canvas shows it.</source>
+        <translation>Dessiné par OrgDesigner, tel que l’affiche la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Nothing to print</source>
+        <translation>Rien à imprimer</translation>
+    </message>
+    <message>
+        <source>The chart has no position.</source>
+        <translation>L’organigramme n’a aucun poste.</translation>
+    </message>
+    <message>
+        <source>Print the chart</source>
+        <translation>Imprimer l’organigramme</translation>
+    </message>
+    <message>
+        <source>The agency shows no position: expand its cards first.</source>
+        <translation>L’agence n’affiche aucun poste&#xa0;: dépliez d’abord ses cartes.</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Impossible d’imprimer</translation>
+    </message>
+    <message>
+        <source>No agency selected</source>
+        <translation>Aucune agence sélectionnée</translation>
+    </message>
+    <message>
+        <source>Select the header of an agency or one of its cards.</source>
+        <translation>Sélectionnez l’en-tête d’une agence ou l’une de ses cartes.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the view as image</source>
+        <translation>Exporter la vue en image</translation>
+    </message>
+    <message>
+        <source>Export the agency as image</source>
+        <translation>Exporter l’agence en image</translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>Rien à exporter</translation>
+    </message>
+    <message>
+        <source>Cannot export the image</source>
+        <translation>Impossible d’exporter l’image</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {reason}</source>
+        <translation>{file} n’a pas pu être écrit&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>Filter findings (rule, text)</source>
@@ -273,6 +344,18 @@
     <message>
         <source>&amp;Export scenario JSON…</source>
         <translation>E&amp;xporter le scénario en JSON…</translation>
+    </message>
+    <message>
+        <source>Export the &amp;view as image…</source>
+        <translation>Exporter la &amp;vue en image…</translation>
+    </message>
+    <message>
+        <source>Export the a&amp;gency as image…</source>
+        <translation>Exporter l’a&amp;gence en image…</translation>
+    </message>
+    <message>
+        <source>Prin&amp;t…</source>
+        <translation>Impri&amp;mer…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -609,6 +692,17 @@
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Aucun fichier récent</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Effacer la liste</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,7 @@ from orgdesigner.model.chart import Chart, ChartError
 from orgdesigner.model.entities import Agency, Link, LinkType, Position
 from orgdesigner.model.labels import Label, Lang
 from orgdesigner.storage import ProjectFileError
+from orgdesigner.ui import exporting
 from orgdesigner.ui.agency_panel import AgencyPanel
 from orgdesigner.ui.findings_panel import FindingsPanel
 from orgdesigner.ui.inline_editor import InlineEditor
@@ -178,6 +179,12 @@ class MainWindow(QMainWindow):
         self.open_demo_action = self._action(self.tr("Open the &demo project"), self.open_demo)
         self.import_action = self._action(self.tr("&Import scenario JSON…"), self.import_scenario_json)
         self.export_action = self._action(self.tr("&Export scenario JSON…"), self.export_scenario_json)
+        self.export_view_image_action = self._action(self.tr("Export the &view as image…"),
+                                                     lambda: exporting.ask_and_export_image(self, "view"))
+        self.export_agency_image_action = self._action(self.tr("Export the a&gency as image…"),
+                                                       lambda: exporting.ask_and_export_image(self, "agency"))
+        self.export_agency_image_action.setEnabled(False)  # until an agency's header or card is selected
+        self.print_action = self._action(self.tr("Prin&t…"), lambda: exporting.print_chart(self), keys.Print)
         self.preferences_action = self._action(self.tr("&Preferences…"), self.edit_preferences, keys.Preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self._recent_menu = QMenu(self.tr("Open &recent"), self)
@@ -231,6 +238,9 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         for action in (self.import_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.export_view_image_action, self.export_agency_image_action, self.print_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
@@ -308,6 +318,7 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.edit_requested.connect(self.edit_in_place)
         self.view.setScene(self.scene)
+        self.export_agency_image_action.setEnabled(False)  # a new scene has nothing selected
         self.search_bar.hide()  # left open, it would search the scenario shown before
         self.properties.show_position(self._document.chart, None)
         first_agency = next(iter(self._document.chart.agencies()), None)
@@ -617,6 +628,7 @@ class MainWindow(QMainWindow):
         if self.scene is None or not shiboken6.isValid(self.scene):  # the scene goes before the window
             return
         chosen = self.scene.selected_ids()
+        self.export_agency_image_action.setEnabled(exporting.selected_agency(self.scene) is not None)
         self.properties.show_position(self._document.chart, chosen[0] if len(chosen) == 1 else None)
         agency = self.scene.selected_agency()
         if agency is not None:

@@ -7,19 +7,20 @@ from functools import partial
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMenu
 
 SETTINGS_KEY: Final = "recent_files"
 LIMIT: Final = 10
 
 
-class RecentFiles:
+class RecentFiles(QObject):
     """Paths are stored resolved, so that one file reached by two routes (a relative path, a link)
     is listed once. A file that has gone is kept but not offered: the drive or share it lives on
-    may only be away for now."""
+    may only be away for now. A QObject for its tr(), which lupdate reads."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
         self._settings = settings if settings is not None else QSettings("OrgDesigner", "OrgDesigner")
 
     def add(self, path: Path) -> None:
@@ -47,9 +48,9 @@ class RecentFiles:
             action.setStatusTip(str(path))
             action.triggered.connect(partial(open_callback, path))
         if not paths:
-            menu.addAction(_tr("No recent files")).setEnabled(False)
+            menu.addAction(self.tr("No recent files")).setEnabled(False)
         menu.addSeparator()
-        clear = menu.addAction(_tr("Clear list"))
+        clear = menu.addAction(self.tr("Clear list"))
         clear.setEnabled(bool(paths))
         clear.triggered.connect(self.clear)
 
@@ -59,7 +60,3 @@ class RecentFiles:
         value = self._settings.value(SETTINGS_KEY, [])
         items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         return [item for item in items if isinstance(item, str) and item]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecentFiles", text)

@@ -3,7 +3,9 @@ exported PNG shows exactly what the user sees on screen (cards, links, agency he
 badges).
 
 Used by `orgdesigner export --png`, which runs headless: the offscreen platform is chosen here when
-the user chose none, and an application object is made only when there is none yet.
+the user chose none, and an application object is made only when there is none yet. The window's
+exports and printing (exporting.py) draw its live scene with the same pieces: as_exported, area_of,
+paint_image, capped_scale, png_bytes.
 """
 
 from __future__ import annotations
@@ -12,23 +14,28 @@ import functools
 import math
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from orgdesigner import palette
 from orgdesigner.app.files import write_bytes_safely
 from orgdesigner.model.chart import Chart
 from orgdesigner.model.labels import Lang
 from orgdesigner.rules.engine import Report
+from orgdesigner.ui.items import LinkItem
 from orgdesigner.ui.scene import ChartScene
+from orgdesigner.ui.view import OVERVIEW_BELOW, ChartView
 
 MARGIN = 40.0  # scene units of background around the cards, as the view's "fit all" leaves
 MAX_SIDE = 16_384  # pixels; beyond this many viewers and image libraries refuse the file
 MAX_PIXELS = 64 * 2**20  # 256 MB of 32-bit pixels: a desktop's memory, not a server's
+RENDER_HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
 
 
 class NothingToDraw(ValueError):
@@ -64,7 +71,7 @@ def render_png(chart: Chart, report: Report, lang: Lang, out_path: Path, *,
         raise ValueError(f"the scale must be positive, not {scale}")
     _application()
     image, applied = _draw(chart, report, lang, agency, scale)
-    write_bytes_safely(out_path, _png_bytes(image))
+    write_bytes_safely(out_path, png_bytes(image))
     return Rendered(image.width(), image.height(), applied, scale)
 
 
@@ -74,40 +81,65 @@ def _draw(chart: Chart, report: Report, lang: Lang, agency: str | None, scale: f
     scene = ChartScene(chart, lang)
     try:
         scene.set_report(report)
-        if agency is not None:
-            # Lines to head office or to another agency would run off the picture to nothing.
-            inside = {p.id for p in chart.positions() if p.agency == agency}
-            for link, item in scene.link_items().items():
-                item.setVisible(link.source in inside and link.target in inside)
-        area = _area(scene, agency)
-        applied = capped_scale(area.width(), area.height(), scale)
-        width, height = _pixels(area.width() * applied), _pixels(area.height() * applied)
-        image = QImage(width, height, QImage.Format.Format_RGB32)  # opaque: a smaller PNG, no alpha
-        if image.isNull():
-            raise MemoryError(f"cannot allocate an image of {width} × {height} pixels")
-        image.fill(QColor(palette.CANVAS_BACKGROUND))
-        painter = QPainter(image)
-        try:
-            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-            scene.render(painter, QRectF(0.0, 0.0, width, height), area)
-        finally:
-            painter.end()
-        return image, applied
+        with as_exported(scene, agency):
+            return paint_image(scene, area_of(scene, agency), scale)
     finally:
         scene.detach()
 
 
-def _area(scene: ChartScene, agency: str | None) -> QRectF:
-    """The scene rectangle to draw, with the margin: every item, or one agency's header, cards and
-    their badges (which stand out of the card's corner)."""
+@contextmanager
+def as_exported(scene: ChartScene, agency: str | None = None, view: ChartView | None = None) -> Iterator[None]:
+    """The scene as a picture of it shows it, for the time of the drawing: nothing selected, every
+    card in full rather than the zoomed-out names over blocks, and for one agency no line to head
+    office or another agency (it would run off the picture to nothing). All put back afterwards:
+    the selection without telling the window (its panels must not flicker), the zoomed-out names as
+    `view`'s zoom wants them."""
+    chosen = scene.selectedItems()
+    links = scene.link_items()
+    shown = {link: item.isVisible() for link, item in links.items()}
+    was_blocked = scene.blockSignals(True)
+    try:
+        scene.clearSelection()
+        for item in chosen:
+            if isinstance(item, LinkItem):
+                item.show_selected(False)
+        scene.set_overview(False, 1.0)
+        if agency is not None:
+            inside = {p.id for p in scene.chart.positions() if p.agency == agency}
+            for link, item in links.items():
+                if not (link.source in inside and link.target in inside):
+                    item.setVisible(False)
+        yield
+    finally:
+        for link, item in links.items():
+            item.setVisible(shown[link])
+        for item in chosen:
+            item.setSelected(True)
+            if isinstance(item, LinkItem):
+                item.show_selected(True)
+        scene.blockSignals(was_blocked)
+        if view is not None:
+            scale = view.scale_factor()
+            scene.set_overview(scale < OVERVIEW_BELOW, scale)
+
+
+def area_of(scene: ChartScene, agency: str | None = None) -> QRectF:
+    """The scene rectangle to draw, with the margin: everything shown (not what a collapsed subtree
+    hides), or one agency's header, shown cards and their badges (which stand out of the card's
+    corner). Raises NothingToDraw when that is no card at all."""
+    area = QRectF()
     if agency is None:
-        area = scene.itemsBoundingRect()
+        for item in scene.items():
+            if item.isVisible() and not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations:
+                area = area.united(item.sceneBoundingRect())
     else:
         header = scene.headers().get(agency)
         area = header.sceneBoundingRect() if header is not None and header.isVisible() else QRectF()
         for position in scene.chart.positions():
             if position.agency == agency:
                 card = scene.card(position.id)
+                if not card.isVisible():
+                    continue
                 area = area.united(card.sceneBoundingRect())
                 if card.badge is not None and card.badge.isVisible():
                     area = area.united(card.badge.sceneBoundingRect())
@@ -115,6 +147,25 @@ def _area(scene: ChartScene, agency: str | None) -> QRectF:
         raise NothingToDraw("there is no position to draw" if agency is None
                             else f"agency {agency!r} has no position to draw")
     return area.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+
+def paint_image(scene: ChartScene, area: QRectF, scale: float) -> tuple[QImage, float]:
+    """`area` of the scene drawn into an opaque image at `scale` pixels per scene unit, or at the
+    largest scale below it that capped_scale allows; the image and the scale applied. Raises
+    MemoryError when the image cannot be allocated."""
+    applied = capped_scale(area.width(), area.height(), scale)
+    width, height = _pixels(area.width() * applied), _pixels(area.height() * applied)
+    image = QImage(width, height, QImage.Format.Format_RGB32)  # opaque: a smaller PNG, no alpha
+    if image.isNull():
+        raise MemoryError(f"cannot allocate an image of {width} × {height} pixels")
+    image.fill(QColor(palette.CANVAS_BACKGROUND))
+    painter = QPainter(image)
+    try:
+        painter.setRenderHints(RENDER_HINTS)
+        scene.render(painter, QRectF(0.0, 0.0, width, height), area)
+    finally:
+        painter.end()
+    return image, applied
 
 
 def capped_scale(width: float, height: float, scale: float) -> float:
@@ -147,7 +198,8 @@ def _own_application() -> QApplication:
     return QApplication(sys.argv[:1] or ["orgdesigner"])
 
 
-def _png_bytes(image: QImage) -> bytes:
+def png_bytes(image: QImage) -> bytes:
+    """The image as PNG bytes, for write_bytes_safely."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
