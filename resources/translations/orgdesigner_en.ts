@@ -10,5 +10,22 @@
             <numerusform>%n findings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n page(s) written to {file}</source>
+        <translation>
+            <numerusform>%n page written to {file}</numerusform>
+            <numerusform>%n pages written to {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdfExportDialog</name>
+    <message numerus="yes">
+        <source>%n chart page(s)</source>
+        <translation>
+            <numerusform>%n chart page</numerusform>
+            <numerusform>%n chart pages</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -354,6 +354,10 @@
         <translation>Exporter l’a&amp;gence en image…</translation>
     </message>
     <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
         <source>Prin&amp;t…</source>
         <translation>Impri&amp;mer…</translation>
     </message>
@@ -541,6 +545,21 @@
         <translation>Impossible d’exporter le scénario</translation>
     </message>
     <message>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Cannot export the PDF</source>
+        <translation>Impossible d’exporter le PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) written to {file}</source>
+        <translation>
+            <numerusform>%n page écrite dans {file}</numerusform>
+            <numerusform>%n pages écrites dans {file}</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Open a project</source>
         <translation>Ouvrir un projet</translation>
     </message>
@@ -634,6 +653,84 @@
     <message>
         <source>counts (stricter)</source>
         <translation>compte (plus exigeant)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfExportDialog</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Fit on one page (tiles when too small to read)</source>
+        <translation>Ajuster sur une page (en tuiles si trop petit pour être lu)</translation>
+    </message>
+    <message>
+        <source>Tiles to assemble</source>
+        <translation>Tuiles à assembler</translation>
+    </message>
+    <message>
+        <source>One page per agency</source>
+        <translation>Une page par agence</translation>
+    </message>
+    <message>
+        <source>Number the findings on the chart and list them</source>
+        <translation>Numéroter les constats sur l’organigramme et les lister</translation>
+    </message>
+    <message>
+        <source>The whole scenario, head office included</source>
+        <translation>Tout le scénario, siège compris</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Mise en page</translation>
+    </message>
+    <message>
+        <source>Overlap of tiles</source>
+        <translation>Recouvrement des tuiles</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Tick at least one agency, or the whole scenario.</source>
+        <translation>Cochez au moins une agence, ou tout le scénario.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chart page(s)</source>
+        <translation>
+            <numerusform>%n page d’organigramme</numerusform>
+            <numerusform>%n pages d’organigramme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on one page its text would be smaller than 6 pt, so the chart is cut into tiles to assemble</source>
+        <translation>sur une seule page, le texte ferait moins de 6 pt : l’organigramme est découpé en tuiles à assembler</translation>
     </message>
 </context>
 <context>

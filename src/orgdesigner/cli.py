@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from orgdesigner.model.entities import Organisation, Scenario
 
 if TYPE_CHECKING:
+    from orgdesigner.app.document import Document
     from orgdesigner.app.opening import OpenedScenario
 from orgdesigner.model.labels import Lang
 
@@ -26,7 +27,7 @@ EXIT_UNUSABLE = 2
 FAIL_LEVELS = ("error", "warning", "info", "never")
 MAX_EXPORT_SCALE = 8.0  # beyond this a card's text is drawn larger than any screen needs
 # The first bytes of each export format: --force replaces a file that starts so, never another one.
-_SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n"}
+_SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
 
 
 def default_lang() -> Lang:
@@ -52,6 +53,25 @@ def _scale(text: str) -> float:
     if not 0 < value <= MAX_EXPORT_SCALE:
         raise argparse.ArgumentTypeError(f"{text} is not in (0, {MAX_EXPORT_SCALE:g}]")
     return value
+
+
+_MAX_OVERLAP_MM = 50.0  # export.pagination.MAX_OVERLAP_MM, not imported: parsing stays light
+
+
+def _overlap(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= _MAX_OVERLAP_MM:
+        raise argparse.ArgumentTypeError(f"{text} is not in [0, {_MAX_OVERLAP_MM:g}] mm")
+    return value
+
+
+def _text(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("cannot be empty")
+    return text.strip()
 
 
 def _version() -> str:
@@ -91,10 +111,26 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=_path, metavar="FILE")
     outputs = export.add_mutually_exclusive_group(required=True)  # one output a run; more formats will join
     outputs.add_argument("--png", type=_path, metavar="OUT.png", help="a PNG image of the chart")
+    outputs.add_argument("--pdf", type=_path, metavar="OUT.pdf",
+                         help="the annotated PDF: cover, chart, legend, findings, a summary per agency")
     export.add_argument("--scenario", metavar="NAME", help="scenario of a project (default: its first)")
-    export.add_argument("--agency", metavar="ID", help="only this agency's cards (default: the whole scenario)")
-    export.add_argument("--scale", type=_scale, default=1.0, metavar="S",
-                        help="pixels per unit of the canvas at 1:1 (default: 1; lowered for a very large chart)")
+    export.add_argument("--agency", metavar="ID", nargs="+", action="extend",
+                        help="only these agencies' cards (default: the whole scenario; --png takes one)")
+    export.add_argument("--scale", type=_scale, default=None, metavar="S",
+                        help="--png: pixels per unit of the canvas at 1:1 (default: 1; lowered for a very large "
+                             "chart)")
+    pdf = export.add_argument_group("PDF options")
+    pdf.add_argument("--page", choices=("A4", "A3", "A2", "A1", "A0"), default=None, help="paper size (default: A4)")
+    pdf.add_argument("--orientation", choices=("portrait", "landscape"), default=None,
+                     help="default: landscape")
+    pdf.add_argument("--mode", choices=("fit", "tile", "per-agency"), default=None,
+                     help="fit: one page, or tiles when text would fall under 6 pt (default); tile: sheets to "
+                          "assemble; per-agency: a page (or tiles) an agency")
+    pdf.add_argument("--overlap", type=_overlap, default=None, metavar="MM",
+                     help=f"tiles overlap by at least this (0 to {_MAX_OVERLAP_MM:g} mm, default: 10)")
+    pdf.add_argument("--no-findings", action="store_true", help="leave out the finding marks and table")
+    pdf.add_argument("--title", type=_text, metavar="TEXT", help="the document's title")
+    pdf.add_argument("--author", type=_text, metavar="TEXT", help="the author named on the cover")
     export.add_argument("--lang", choices=("fr", "en"), help="language of the cards (default: from the locale)")
     export.add_argument("--force", action="store_true",
                         help="replace OUT when it is an existing file of the same format (never any other file)")
@@ -248,19 +284,27 @@ def _export(args: argparse.Namespace) -> int:
 
     source: Path = args.file
     kind, target = next((kind, getattr(args, kind)) for kind in _SIGNATURES if getattr(args, kind) is not None)
+    _check_options_fit(kind, args)
     _check_replaceable(source, target, kind, args.force)
     opened = open_scenario(source, args.scenario)
     document = Document(Project(opened.organisation, (opened.scenario,)))
     known = [agency.id for agency in document.chart.agencies()]
-    if args.agency is not None and args.agency not in known:
-        raise InputError([f"{source}: scenario {opened.scenario.name!r} has no agency with id {args.agency!r} "
-                          f"(its agencies: {', '.join(known) or 'none'})"])
+    unknown = [agency for agency in dict.fromkeys(args.agency or ()) if agency not in known]
+    if unknown:
+        raise InputError([f"{source}: scenario {opened.scenario.name!r} has no agency with id {agency!r} "
+                          f"(its agencies: {', '.join(known) or 'none'})" for agency in unknown])
     lang: Lang = args.lang or default_lang()
+    if kind == "pdf":
+        _export_pdf(args, source, target, document, lang)
+        if args.scenario is None and opened.scenarios_in_file > 1:
+            _say(f"{source} holds {opened.scenarios_in_file} scenarios; this was the first "
+                 "(--scenario NAME for another)")
+        return EXIT_OK
     from orgdesigner.ui.render import MAX_PIXELS, MAX_SIDE, NothingToDraw, render_png
 
     try:
         rendered = render_png(document.chart, document.validate(), lang, target,
-                              agency=args.agency, scale=args.scale)
+                              agency=args.agency[0] if args.agency else None, scale=args.scale or 1.0)
     except NothingToDraw as exc:
         raise InputError([f"{source}: {exc}; nothing was written"]) from exc
     except MemoryError as exc:
@@ -274,6 +318,51 @@ def _export(args: argparse.Namespace) -> int:
     if args.scenario is None and opened.scenarios_in_file > 1:
         _say(f"{source} holds {opened.scenarios_in_file} scenarios; this was the first (--scenario NAME for another)")
     return EXIT_OK
+
+
+_PDF_ONLY = ("page", "orientation", "mode", "overlap", "title", "author")
+
+
+def _check_options_fit(kind: str, args: argparse.Namespace) -> None:
+    """An option of the other format is a mistake worth saying, not something to ignore silently."""
+    from orgdesigner.app.opening import InputError
+
+    if kind == "png":
+        wrong = [f"--{name}" for name in _PDF_ONLY if getattr(args, name) is not None]
+        wrong += ["--no-findings"] if args.no_findings else []
+        if args.agency is not None and len(args.agency) > 1:
+            raise InputError(["--png draws one agency or the whole scenario: give one --agency ID"])
+    else:
+        wrong = ["--scale"] if args.scale is not None else []
+    if wrong:
+        raise InputError([f"{', '.join(wrong)}: not an option of --{kind}"])
+
+
+def _export_pdf(args: argparse.Namespace, source: Path, target: Path, document: Document, lang: Lang) -> None:
+    """The annotated PDF, dated today; says when fit had to tile and how many pages were written."""
+    import datetime
+
+    from orgdesigner.app.opening import InputError
+    from orgdesigner.export.pdf_document import write_pdf
+    from orgdesigner.export.plan import PdfOptions
+
+    options = PdfOptions(
+        size=args.page or "A4", orientation=args.orientation or "landscape", mode=args.mode or "fit",
+        overlap_mm=10.0 if args.overlap is None else args.overlap, lang=lang, findings=not args.no_findings,
+        title=args.title, author=args.author, agencies=tuple(dict.fromkeys(args.agency)) if args.agency else None)
+    try:
+        summary = write_pdf(document.chart, document.validate(), document.organisation_name, target, options,
+                            datetime.date.today())
+    except ValueError as exc:
+        raise InputError([f"{source}: {exc}; nothing was written"]) from exc
+    except OSError as exc:
+        raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
+    if summary.switched_to_tile:
+        _say(f"the chart does not fit on one {options.size} page with text of 6 pt or more: "
+             f"tiled over {summary.chart_pages} sheets instead"
+             + (" (a larger --page, or --mode per-agency, for fewer)" if options.size != "A0" else ""))
+    _say(f"wrote {target} ({summary.pages} pages: {summary.chart_pages} of chart, mode {summary.mode_used}; "
+         f"scenario {document.current_scenario!r})")
 
 
 def _check_replaceable(source: Path, target: Path, kind: str, force: bool) -> None:

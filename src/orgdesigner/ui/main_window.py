@@ -5,6 +5,7 @@ document's stack; the scene and the panels follow the model."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -51,6 +52,7 @@ from orgdesigner.commands.clipboard import (
     subtree_ids,
 )
 from orgdesigner.commands.scenario_commands import EditParameters
+from orgdesigner.export.pdf_document import write_pdf
 from orgdesigner.layout.chart_layout import layout_agency, layout_chart
 from orgdesigner.model import queries
 from orgdesigner.model.catalogue import OTHER_ROLE, ROLES
@@ -65,6 +67,7 @@ from orgdesigner.ui.inline_editor import InlineEditor
 from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH
 from orgdesigner.ui.legend import Legend
 from orgdesigner.ui.parameters_dialog import ParametersDialog
+from orgdesigner.ui.pdf_dialog import PdfExportDialog
 from orgdesigner.ui.preferences_dialog import PreferencesDialog
 from orgdesigner.ui.properties_panel import PropertiesPanel
 from orgdesigner.ui.recent_files import RecentFiles
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         self.export_agency_image_action = self._action(self.tr("Export the a&gency as image…"),
                                                        lambda: exporting.ask_and_export_image(self, "agency"))
         self.export_agency_image_action.setEnabled(False)  # until an agency's header or card is selected
+        self.export_pdf_action = self._action(self.tr("Export &PDF…"), self.export_pdf, "Ctrl+Shift+P")
         self.print_action = self._action(self.tr("Prin&t…"), lambda: exporting.print_chart(self), keys.Print)
         self.preferences_action = self._action(self.tr("&Preferences…"), self.edit_preferences, keys.Preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -240,7 +244,8 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.export_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.export_view_image_action, self.export_agency_image_action, self.print_action):
+        for action in (self.export_pdf_action, self.export_view_image_action, self.export_agency_image_action,
+                       self.print_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
@@ -718,6 +723,29 @@ class MainWindow(QMainWindow):
             self._document.export_scenario(name, Path(chosen))
         except OSError as exc:
             QMessageBox.critical(self, self.tr("Cannot export the scenario"), f"{chosen}: {exc.strerror or exc}")
+
+    def export_pdf(self) -> None:
+        """The committee's document: options and the page grid in a dialog, then the file."""
+        chart = self._document.chart
+        selected = exporting.selected_agency(self.scene) if self.scene is not None else None
+        dialog = PdfExportDialog(chart, self._document.organisation_name, self._document.current_scenario,
+                                 self._lang, selected, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        suggested = f"{self._document.current_scenario.replace('/', '-')}.pdf"
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), suggested, "PDF (*.pdf)")
+        if not chosen:
+            return
+        path = Path(chosen)
+        try:
+            summary = write_pdf(chart, self._document.validate(), self._document.organisation_name, path,
+                                dialog.options(), datetime.date.today())
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            QMessageBox.critical(self, self.tr("Cannot export the PDF"), f"{path}: {reason}")
+            return
+        self.statusBar().showMessage(self.tr("%n page(s) written to {file}", "", summary.pages).format(file=path.name),
+                                     8000)
 
     def edit_preferences(self) -> None:
         PreferencesDialog(self._lang, parent=self).exec()

@@ -1,0 +1,436 @@
+"""The chart drawn as vectors on a reportlab canvas, one page at a time, looking like the canvas:
+cards with their family's colour band, title and holder (dashed outline when vacant), agency
+headers with the expected and detected management models, links along the canvas's routes with its
+line kinds (solid, dashed functional, dash-dot contract), and the numbered finding marks.
+
+Sizes of what belongs to the chart are in scene units, printed at the page's scale; what belongs to
+the sheet (caption, page map, assembly marks, "continued on page N") is in points, so that it stays
+legible whatever the scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final, Generic, TypeVar
+
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.pdfgen.canvas import Canvas
+
+from orgdesigner import palette
+from orgdesigner.export import fonts
+from orgdesigner.export.annotations import Mark, Marks
+from orgdesigner.export.geometry import (
+    HEADER_DETAIL_PT,
+    HEADER_NAME_PT,
+    MARK_PT,
+    SUBTITLE_PT,
+    TITLE_PT,
+    ChartGeometry,
+    DrawnLink,
+)
+from orgdesigner.export.pagination import ChartPage, GroupKey, Pagination, Rect, cell_label, page_holding, union
+from orgdesigner.export.wording import say
+from orgdesigner.model.labels import Lang
+
+SHEET_TEXT_PT: Final = 7.0  # caption details, markers, page map labels
+_BAND: Final = 6.0
+_CARD_RADIUS: Final = 6.0
+_HEADER_RADIUS: Final = 8.0
+_MARK_DIAMETER: Final = 20.0
+# Line kinds in points, not scaled: the canvas's pens are cosmetic (the same width at every zoom).
+LINK_STYLES: Final[dict[str, tuple[float, tuple[float, ...]]]] = {
+    "line": (0.9, ()),
+    "dotted": (0.8, (4.0, 2.5)),
+    "contract": (0.8, (6.0, 2.0, 1.2, 2.0)),
+}
+_BUCKET: Final = 600.0  # scene units a side of the index cells that find what a page shows
+K = TypeVar("K")
+
+
+@dataclass(frozen=True, slots=True)
+class CardText:
+    title: str
+    subtitle: str
+    colour: str
+    vacant: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderText:
+    name: str
+    details: tuple[str, ...]
+    badges: tuple[tuple[str, str], ...]  # (text, colour)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartContent:
+    """What the pages show, computed once for all of them."""
+
+    geometry: ChartGeometry
+    cards: Mapping[str, CardText]
+    headers: Mapping[str, HeaderText]
+    marks: Marks
+    caption: str
+    group_names: Mapping[GroupKey, str]
+
+
+class ChartPages:
+    """Draws the chart pages of a pagination; `first_page` is the document page number of the
+    first, which the "continued on page N" markers and the page map need."""
+
+    def __init__(self, content: ChartContent, pagination: Pagination, first_page: int, lang: Lang) -> None:
+        self._content = content
+        self._pagination = pagination
+        self._first_page = first_page
+        self._lang = lang
+        geometry = content.geometry
+        self._cards = _Index(geometry.cards.items())
+        self._headers = _Index(geometry.headers.items())
+        self._links = _Index((i, _bounds(drawn)) for i, drawn in enumerate(geometry.links))
+        self._order = {position_id: i for i, position_id in enumerate(geometry.cards)}
+        self._crossing: dict[GroupKey, list[DrawnLink]] = {}  # each group's lines to other groups
+        for drawn in geometry.links:
+            if drawn.crosses:
+                self._crossing.setdefault(drawn.source_group, []).append(drawn)
+                self._crossing.setdefault(drawn.target_group, []).append(drawn)
+
+    def draw(self, canvas: Canvas, index: int) -> None:
+        """Page `index` of the pagination, the canvas's origin at the chart area's bottom-left corner."""
+        page = self._pagination.pages[index]
+        area = self._pagination.frame.area
+        view = _View(page, area.w, area.h)
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(0, 0, area.w, area.h)
+        canvas.clipPath(clip, stroke=0, fill=0)
+        self._draw_links(canvas, view, page)
+        self._draw_headers(canvas, view, page)
+        self._draw_cards(canvas, view, page)
+        canvas.restoreState()
+        self._draw_caption(canvas, page, area)
+        if page.tiled:
+            _assembly_marks(canvas, page, area)
+            _page_map(canvas, page, area)
+        if len(page.groups) == 1:
+            self._draw_markers(canvas, view, page, area)
+
+    # The chart -------------------------------------------------------------------------------------
+
+    def _draw_links(self, canvas: Canvas, view: _View, page: ChartPage) -> None:
+        geometry = self._content.geometry
+        shown = set(page.groups)
+        for i in sorted(self._links.within(page.window)):
+            drawn = geometry.links[i]
+            if drawn.source_group not in shown or drawn.target_group not in shown:
+                continue
+            width, dash = LINK_STYLES[drawn.link.type]
+            canvas.setStrokeColor(HexColor(palette.LINK_COLOURS[drawn.link.type]))
+            canvas.setLineWidth(width)
+            canvas.setDash(list(dash) if dash else [])
+            path = canvas.beginPath()
+            path.moveTo(*view.point(drawn.points[0]))
+            for point in drawn.points[1:]:
+                path.lineTo(*view.point(point))
+            canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setDash([])
+
+    def _draw_cards(self, canvas: Canvas, view: _View, page: ChartPage) -> None:
+        content = self._content
+        shown = set(page.groups)
+        for position_id in sorted(self._cards.within(page.window), key=self._order.__getitem__):
+            if content.geometry.group_of[position_id] in shown:
+                box = content.geometry.cards[position_id]
+                _card(canvas, view, box, content.cards[position_id])
+                mark = content.marks.positions.get(position_id)
+                if mark is not None:
+                    _mark(canvas, view, box.right, box.y, mark, anchor_right=False)
+
+    def _draw_headers(self, canvas: Canvas, view: _View, page: ChartPage) -> None:
+        content = self._content
+        shown = set(page.groups)
+        for agency_id in sorted(self._headers.within(page.window)):
+            if agency_id not in shown:
+                continue
+            box = content.geometry.headers[agency_id]
+            _header(canvas, view, box, content.headers[agency_id])
+            mark = content.marks.agencies.get(agency_id)
+            if mark is not None:
+                _mark(canvas, view, box.right - 8.0, box.y + 8.0 + _MARK_DIAMETER / 2, mark, anchor_right=True)
+
+    # The sheet -------------------------------------------------------------------------------------
+
+    def _draw_caption(self, canvas: Canvas, page: ChartPage, area: Rect) -> None:
+        """Above the chart: the organisation and scenario, what part this page shows, which sheet."""
+        lang = self._lang
+        names = self._content.group_names
+        part = names[page.groups[0]] if len(page.groups) == 1 else say("whole_chart", lang)
+        if page.tiled and page.grid is not None:
+            part += " · " + say("sheet", lang, label=page.label, columns=len(page.grid.columns),
+                                 rows=len(page.grid.rows))
+        baseline = area.h + 9.0
+        room = area.w - (_MAP_ROOM[0] + 12.0 if page.tiled else 0.0)
+        canvas.setFillColor(HexColor(palette.CARD_TEXT))
+        canvas.setFont(fonts.BOLD, 9.0)
+        caption = fonts.elided(self._content.caption, fonts.BOLD, 9.0, room * 0.6)
+        canvas.drawString(0, baseline, caption)
+        left = fonts.text_width(caption, fonts.BOLD, 9.0) + 10.0
+        canvas.setFont(fonts.REGULAR, 9.0)
+        canvas.drawString(left, baseline, fonts.elided(part, fonts.REGULAR, 9.0, max(room - left, 0.0)))
+
+    def _draw_markers(self, canvas: Canvas, view: _View, page: ChartPage, area: Rect) -> None:
+        """Where a line leaves this page for another group's page: a stub and "continued on page N",
+        at the card it starts from or comes into (several lines from one card share one marker)."""
+        content = self._content
+        geometry = content.geometry
+        pages = self._pagination.pages
+        group = page.groups[0]
+        ends: dict[tuple[str, bool], list[int]] = {}  # (position, line goes down from it) → pages
+        for drawn in self._crossing.get(group, ()):
+            here_is_source = drawn.source_group == group
+            here, there = (drawn.link.source, drawn.link.target) if here_is_source else (
+                drawn.link.target, drawn.link.source)
+            if not page.window.contains(geometry.cards[here]):
+                continue
+            other_group = drawn.target_group if here_is_source else drawn.source_group
+            other = page_holding(pages, other_group, geometry.cards[there])
+            if other is not None:
+                ends.setdefault((here, here_is_source), []).append(self._first_page + other)
+        canvas.saveState()
+        canvas.setFont(fonts.ITALIC, SHEET_TEXT_PT)
+        for (position_id, down), numbers in ends.items():
+            box = geometry.cards[position_id]
+            header = geometry.headers.get(geometry.group_of[position_id] or "")
+            if down:
+                x, y = view.point((box.x + box.w / 2, box.bottom))
+                tip = y - 14.0
+            else:
+                top = header.y if header is not None and header.x <= box.x + box.w / 2 <= header.right else box.y
+                x, y = view.point((box.x + box.w / 2, top))
+                tip = y + 14.0
+            if not (0 <= x <= area.w and -2 <= tip <= area.h + 2):
+                continue
+            unique = sorted(set(numbers))
+            words = say("continued" if len(unique) == 1 else "continued_many", self._lang,
+                        pages=", ".join(map(str, unique)))
+            _stub(canvas, x, y, tip)
+            canvas.setFillColor(HexColor(palette.LINK_COLOURS["line"]))
+            canvas.drawString(x + 4.0, (y + tip) / 2 - 2.5, words)
+        canvas.restoreState()
+
+
+_MAP_ROOM: Final = (72.0, 20.0)  # points: the page map's largest box
+
+
+# Scene to page ------------------------------------------------------------------------------------
+
+
+class _View:
+    """Scene units to points in the chart area (origin bottom-left, y up)."""
+
+    def __init__(self, page: ChartPage, width: float, height: float) -> None:
+        self.scale = page.scale
+        self._left = page.window.x
+        self._top = page.window.y
+        self._height = height
+
+    def x(self, x: float) -> float:
+        return (x - self._left) * self.scale
+
+    def y(self, y: float) -> float:
+        return self._height - (y - self._top) * self.scale
+
+    def point(self, point: tuple[float, float]) -> tuple[float, float]:
+        return self.x(point[0]), self.y(point[1])
+
+
+class _Index(Generic[K]):
+    """A bucket grid over boxes: which of them a page's window may meet, without looking at all of
+    them on every page of a tiled 10,000-position chart."""
+
+    def __init__(self, items: Iterable[tuple[K, Rect]]) -> None:
+        self._boxes: dict[K, Rect] = {}
+        self._cells: dict[tuple[int, int], list[K]] = {}
+        for key, box in items:
+            self._boxes[key] = box
+            for cell in _cells_of(box):
+                self._cells.setdefault(cell, []).append(key)
+
+    def within(self, window: Rect) -> set[K]:
+        found: set[K] = set()
+        for cell in _cells_of(window):
+            found.update(key for key in self._cells.get(cell, ()) if self._boxes[key].intersects(window))
+        return found
+
+
+def _cells_of(box: Rect) -> Iterable[tuple[int, int]]:
+    left, right = int(box.x // _BUCKET), int(box.right // _BUCKET)
+    top, bottom = int(box.y // _BUCKET), int(box.bottom // _BUCKET)
+    return ((i, j) for i in range(left, right + 1) for j in range(top, bottom + 1))
+
+
+def _bounds(drawn: DrawnLink) -> Rect:
+    return union(Rect(x, y, 0.0, 0.0) for x, y in drawn.points)
+
+
+# Items ------------------------------------------------------------------------------------------
+
+
+def _darker(hex_colour: str, factor: float = 1.3) -> Color:
+    colour = HexColor(hex_colour)
+    return Color(colour.red / factor, colour.green / factor, colour.blue / factor)
+
+
+def _card(canvas: Canvas, view: _View, box: Rect, text: CardText) -> None:
+    s = view.scale
+    left, top = view.x(box.x), view.y(box.y)
+    width, height = box.w * s, box.h * s
+    bottom = top - height
+    radius = _CARD_RADIUS * s
+    canvas.setFillColor(HexColor(palette.CARD_FILL))
+    canvas.setStrokeColor(_darker(text.colour))
+    canvas.setLineWidth(0.7)
+    canvas.setDash([3.0, 2.0] if text.vacant else [])
+    canvas.roundRect(left, bottom, width, height, radius, stroke=1, fill=1)
+    canvas.setDash([])
+    # The family band: the card's left edge, rounded like the card.
+    band = canvas.beginPath()
+    k = 0.5523 * radius
+    band.moveTo(left + _BAND * s, top)
+    band.lineTo(left + radius, top)
+    band.curveTo(left + radius - k, top, left, top - radius + k, left, top - radius)
+    band.lineTo(left, bottom + radius)
+    band.curveTo(left, bottom + radius - k, left + radius - k, bottom, left + radius, bottom)
+    band.lineTo(left + _BAND * s, bottom)
+    band.close()
+    canvas.setFillColor(HexColor(text.colour))
+    canvas.drawPath(band, stroke=0, fill=1)
+    inner = left + (_BAND + 8.0) * s
+    room = (box.w - _BAND - 8.0 - 10.0) * s
+    title_size, sub_size = TITLE_PT * s, SUBTITLE_PT * s
+    baseline = top - 6.0 * s - title_size * 0.93
+    canvas.setFillColor(HexColor(palette.CARD_TEXT))
+    canvas.setFont(fonts.BOLD, title_size)
+    canvas.drawString(inner, baseline, fonts.elided(text.title, fonts.BOLD, title_size, room))
+    sub_font = fonts.ITALIC if text.vacant else fonts.REGULAR
+    canvas.setFont(sub_font, sub_size)
+    canvas.setFillColor(HexColor(palette.CARD_MUTED_TEXT if text.vacant else palette.CARD_TEXT))
+    canvas.drawString(inner, baseline - title_size * 1.17 - 4.0 * s,
+                      fonts.elided(text.subtitle, sub_font, sub_size, room))
+
+
+def _header(canvas: Canvas, view: _View, box: Rect, text: HeaderText) -> None:
+    s = view.scale
+    left, top = view.x(box.x), view.y(box.y)
+    width, height = box.w * s, box.h * s
+    canvas.setFillColor(HexColor(palette.HEADER_FILL))
+    canvas.setStrokeColor(HexColor(palette.HEADER_BORDER))
+    canvas.setLineWidth(0.8)
+    canvas.roundRect(left, top - height, width, height, _HEADER_RADIUS * s, stroke=1, fill=1)
+    inner, room = left + 10.0 * s, (box.w - 20.0) * s
+    name_size, detail_size = HEADER_NAME_PT * s, HEADER_DETAIL_PT * s
+    baseline = top - 6.0 * s - name_size * 0.93
+    canvas.setFillColor(HexColor(palette.CARD_TEXT))
+    canvas.setFont(fonts.BOLD, name_size)
+    canvas.drawString(inner, baseline, fonts.elided(text.name, fonts.BOLD, name_size, room - 40.0 * s))
+    canvas.setFont(fonts.REGULAR, detail_size)
+    canvas.setFillColor(HexColor(palette.CARD_MUTED_TEXT))
+    line = baseline - name_size * 0.3
+    for detail in text.details:
+        line -= detail_size * 1.17
+        canvas.drawString(inner, line, fonts.elided(detail, fonts.REGULAR, detail_size, room))
+    x = inner
+    pill_h = detail_size * 1.17 + 4.0 * s
+    pill_bottom = top - height + 6.0 * s
+    canvas.setFont(fonts.BOLD, detail_size)
+    for badge, colour in text.badges:
+        pill_w = fonts.text_width(badge, fonts.BOLD, detail_size) + 10.0 * s
+        canvas.setFillColor(HexColor(colour))
+        canvas.roundRect(x, pill_bottom, pill_w, pill_h, 4.0 * s, stroke=0, fill=1)
+        canvas.setFillColor(white)
+        canvas.drawCentredString(x + pill_w / 2, pill_bottom + (pill_h - detail_size * 0.72) / 2, badge)
+        x += pill_w + 6.0 * s
+
+
+def _mark(canvas: Canvas, view: _View, x: float, y: float, mark: Mark, *, anchor_right: bool) -> None:
+    """A finding mark centred on scene point (x, y) (a card's top-right corner), or with its right
+    end there (a header's): a disc for one short number, a pill for more."""
+    s = view.scale
+    size = MARK_PT * s
+    text = mark.text
+    height = _MARK_DIAMETER * s
+    width = max(height, fonts.text_width(text, fonts.BOLD, size) + 8.0 * s)
+    centre_x, centre_y = view.x(x), view.y(y)
+    left = centre_x - width if anchor_right else centre_x - min(width / 2, width - height / 2)
+    canvas.setFillColor(HexColor(palette.SEVERITY_COLOURS[mark.severity]))
+    canvas.setStrokeColor(white)
+    canvas.setLineWidth(1.5 * s)
+    canvas.roundRect(left, centre_y - height / 2, width, height, height / 2, stroke=1, fill=1)
+    canvas.setFillColor(white)
+    canvas.setFont(fonts.BOLD, size)
+    canvas.drawCentredString(left + width / 2, centre_y - size * 0.36, text)
+
+
+def _stub(canvas: Canvas, x: float, y: float, tip: float) -> None:
+    """A short line from a card towards where it continues, with an arrowhead."""
+    canvas.setStrokeColor(HexColor(palette.LINK_COLOURS["line"]))
+    canvas.setFillColor(HexColor(palette.LINK_COLOURS["line"]))
+    canvas.setLineWidth(0.9)
+    canvas.line(x, y, x, tip)
+    direction = 1.0 if tip > y else -1.0
+    head = canvas.beginPath()
+    head.moveTo(x, tip + direction * 3.0)
+    head.lineTo(x - 2.5, tip - direction * 1.5)
+    head.lineTo(x + 2.5, tip - direction * 1.5)
+    head.close()
+    canvas.drawPath(head, stroke=0, fill=1)
+
+
+def _assembly_marks(canvas: Canvas, page: ChartPage, area: Rect) -> None:
+    """Crop marks at the chart area's corners, and where the neighbouring sheet starts, its name:
+    laid over that sheet's edge, the two show the same cards."""
+    grid = page.grid
+    assert grid is not None
+    canvas.saveState()
+    canvas.setStrokeColor(HexColor(palette.CARD_MUTED_TEXT))
+    canvas.setLineWidth(0.4)
+    gap, length = 2.0, 8.0
+    for x, y, dx, dy in ((0, 0, -1, -1), (area.w, 0, 1, -1), (0, area.h, -1, 1), (area.w, area.h, 1, 1)):
+        canvas.line(x + dx * gap, y, x + dx * (gap + length), y)
+        canvas.line(x, y + dy * gap, x, y + dy * (gap + length))
+    column, row = page.cell
+    canvas.setFont(fonts.REGULAR, 6.0)
+    canvas.setFillColor(HexColor(palette.CARD_MUTED_TEXT))
+    window = page.window
+    if (column + 1, row) in grid.cells:
+        x = (grid.columns[column + 1][0] - window.x) * page.scale
+        canvas.line(x, -gap, x, -gap - 6.0)
+        canvas.drawString(x + 1.5, -gap - 6.0, f"› {cell_label(column + 1, row)}")
+    if (column, row + 1) in grid.cells:
+        y = area.h - (grid.rows[row + 1][0] - window.y) * page.scale
+        canvas.line(area.w + gap, y, area.w + gap + 6.0, y)
+        canvas.drawString(area.w + gap + 1.0, y - 7.5, cell_label(column, row + 1))
+    canvas.restoreState()
+
+
+def _page_map(canvas: Canvas, page: ChartPage, area: Rect) -> None:
+    """A small map at the top right: the grid of sheets, this one filled in."""
+    grid = page.grid
+    assert grid is not None
+    columns, rows = len(grid.columns), len(grid.rows)
+    cell = min(_MAP_ROOM[0] / columns, _MAP_ROOM[1] / rows, 8.0)
+    left = area.w - columns * cell
+    bottom = area.h + 4.0
+    canvas.saveState()
+    canvas.setLineWidth(0.3)
+    canvas.setStrokeColor(HexColor(palette.HEADER_BORDER))
+    # The whole grid as one box, not a rectangle a sheet: a 2,000-sheet chart would draw millions.
+    canvas.setFillColor(HexColor(palette.HEADER_FILL))
+    canvas.rect(left, bottom, columns * cell, rows * cell, stroke=1, fill=1)
+    column, row = page.cell
+    canvas.setFillColor(HexColor(palette.FAMILY_COLOURS["management"]))
+    canvas.rect(left + column * cell, bottom + (rows - 1 - row) * cell, cell, cell, stroke=0, fill=1)
+    canvas.setFillColor(HexColor(palette.CARD_TEXT))
+    canvas.setFont(fonts.BOLD, SHEET_TEXT_PT)
+    canvas.drawRightString(left - 4.0, bottom + 1.0, page.label)
+    canvas.restoreState()
