@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner import palette
 from orgdesigner.export.pagination import ChartPage, Mode, Orientation, PageSize, Pagination, Rect, union
+from orgdesigner.export.pdf_document import FIRST_CHART_PAGE
 from orgdesigner.export.plan import PdfOptions, plan_pages
 from orgdesigner.model.chart import Chart
 from orgdesigner.model.labels import Lang
@@ -112,6 +113,7 @@ class PdfExportDialog(QDialog):
         self.author = QLineEdit(self)
         self.whole = QCheckBox(self.tr("The whole scenario, head office included"), self)
         self.agencies = QListWidget(self)
+        self.agencies.setMaximumHeight(140)
         for agency in chart.agencies():
             item = QListWidgetItem(agency.name, self.agencies)
             item.setData(Qt.ItemDataRole.UserRole, agency.id)
@@ -182,7 +184,7 @@ class PdfExportDialog(QDialog):
             self._show_problem(str(exc))
             return
         boxes = [box for group in geometry.groups() for box in group.boxes]
-        self.preview.show_plan(boxes, pagination, 1)
+        self.preview.show_plan(boxes, pagination, FIRST_CHART_PAGE)  # numbered as in the PDF
         pages = len(pagination.pages)
         text = self.tr("%n chart page(s)", "", pages)
         if pagination.switched_to_tile:
