@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from orgdesigner.app.demo import demo_project
 from orgdesigner.app.document import Document
 from orgdesigner.export.geometry import SMALLEST_TEXT, chart_geometry
 from orgdesigner.export.pagination import (
@@ -109,3 +110,27 @@ def test_geometry_places_headers_over_their_agency_like_the_canvas() -> None:
         cards = [box for pid, box in geometry.cards.items() if geometry.group_of[pid] == agency_id]
         assert header.bottom < min(card.y for card in cards)
     assert geometry.order == (None, "a000", "a001")
+
+
+@pytest.mark.parametrize(("size", "mode"), [("A4", "tile"), ("A3", "tile"), ("A4", "per-agency"), ("A3", "per-agency"),
+                                            ("A0", "fit")])
+def test_no_chart_page_is_printed_that_holds_no_card_of_its_own(size: str, mode: str) -> None:
+    """Every sheet shows some card or header whole that no other sheet shows whole: no sheet holds
+    only the corner of a card, a line passing by, or cards already whole in the overlap of another."""
+    chart = Document(demo_project()).chart
+    geometry, pagination = plan_pages(chart, PdfOptions(size=size, mode=mode))  # type: ignore[arg-type]
+    boxes = [(geometry.group_of[pid], box) for pid, box in geometry.cards.items()]
+    boxes += [(agency_id, box) for agency_id, box in geometry.headers.items()]
+    whole_on = [[i for i, page in enumerate(pagination.pages) if group in page.groups and page.window.contains(box)]
+                for group, box in boxes]
+    assert all(whole_on), "every card and header is whole on some page"
+    for i, page in enumerate(pagination.pages):
+        own = [pages for pages in whole_on if pages == [i]]
+        assert own, f"page {i} ({page.groups}, {page.label}) holds nothing whole that no other page holds"
+
+
+def test_the_room_kept_for_markers_prints_no_page_of_its_own() -> None:
+    large = Group("big", tuple(Rect(i * 204.0, row * 120.0, 180.0, 64.0) for i in range(30) for row in range(8)))
+    result = paginate([large], mode="per-agency", smallest_text=SMALLEST_TEXT)
+    for page in result.pages:
+        assert any(page.window.contains(box) for box in large.boxes), page.label

@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 
 from orgdesigner.app.demo import demo_project
 from orgdesigner.app.document import Document
 from orgdesigner.export.annotations import finding_marks
+from orgdesigner.export.fonts import REGULAR, register_fonts
 from orgdesigner.export.pagination import MIN_TEXT_PT
 from orgdesigner.export.pdf_document import FIRST_CHART_PAGE, render_pdf, write_pdf
-from orgdesigner.export.plan import PdfOptions
+from orgdesigner.export.plan import PdfOptions, plan_pages
+from orgdesigner.export.wording import typeset
 from orgdesigner.model.catalogue import FAMILIES, LINK_TYPES
 from orgdesigner.model.entities import Agency, Link, Organisation, Position, Project, Scenario
 from pdf_reading import fonts_used, page_texts, qpdf_check
@@ -174,3 +178,62 @@ def test_tile_pages_carry_a_page_map_and_the_switch_is_said(tmp_path: Path) -> N
     assert len(texts) == summary.pages
     assert "découpé en" in texts[0]
     assert all("feuille" in t for t in texts[FIRST_CHART_PAGE - 1:FIRST_CHART_PAGE - 1 + summary.chart_pages])
+
+
+def test_french_punctuation_never_starts_a_line(tmp_path: Path) -> None:
+    """The PDF's own words and the rules' messages keep a no-break space before « : ; ? ! » and
+    inside guillemets, so that a wrapped line never starts with the sign."""
+    register_fonts()
+    assert typeset("Note : voir « ici » ; pourquoi ? Oui !", "fr") == (
+        "Note\u00a0: voir «\u00a0ici\u00a0»\u00a0; pourquoi\u00a0? Oui\u00a0!")
+    assert typeset("Note: see it; why?", "en") == "Note: see it; why?"
+    style = ParagraphStyle("t", fontName=REGULAR, fontSize=8.0)
+    message = typeset(next(f for f in Document(demo_project()).validate().findings
+                           if " : " in f.message.fr).message.fr, "fr")
+    for width in range(40, 400, 7):
+        paragraph = Paragraph(message, style)
+        paragraph.wrap(width, 10_000)
+        for line in paragraph.blPara.lines:
+            words = line[1] if isinstance(line, tuple) else line.words
+            first = str(words[0]) if isinstance(line, tuple) else str(words[0].text)
+            assert first[:1] not in ":;?!»", (width, first)
+    cover = page_texts(export(demo_project(), tmp_path / "fr.pdf", size="A0"))[0]
+    assert "Modèle de management 1 : effectif" in cover  # read back, the no-break space is a space
+
+
+def test_long_titles_print_whole_on_two_lines(demo: Document, per_agency: Path) -> None:
+    count = len(plan_pages(demo.chart, PdfOptions(mode="per-agency"))[1].pages)
+    chart_pages = page_texts(per_agency)[FIRST_CHART_PAGE - 1:FIRST_CHART_PAGE - 1 + count]
+    flat = " ".join(" ".join(text.split()) for text in chart_pages)
+    assert "…" not in flat
+    long_titles = {p.display_title("fr") for p in demo.chart.positions() if len(p.display_title("fr")) > 30}
+    assert long_titles
+    for title in long_titles:
+        assert title in flat, title
+
+
+def test_a_page_map_is_drawn_once_per_grid_and_used_by_every_tiled_page(demo: Document, per_agency: Path) -> None:
+    _, pagination = plan_pages(demo.chart, PdfOptions(mode="per-agency"))
+    grids = {id(page.grid) for page in pagination.pages if page.tiled}
+    assert len(grids) > 1
+    reader = PdfReader(per_agency)
+    used = []
+    for page in reader.pages[FIRST_CHART_PAGE - 1:FIRST_CHART_PAGE - 1 + len(pagination.pages)]:
+        xobjects = page["/Resources"].get("/XObject")
+        used.append({ref.idnum for ref in xobjects.get_object().values()} if xobjects is not None else set())
+    assert [bool(u) for u in used] == [page.tiled for page in pagination.pages]
+    assert len(set().union(*used)) == len(grids)
+
+
+def test_parameters_that_are_words_are_said_in_the_document_language(per_agency: Path, tmp_path: Path) -> None:
+    cover = page_texts(per_agency)[0]
+    assert re.search(r"\(headcount_basis\)\s*postes", cover) and "à l'inférieur" in cover
+    english = page_texts(export(demo_project(), tmp_path / "en.pdf", lang="en", size="A0"))[0]
+    assert re.search(r"\(headcount_basis\)\s*positions", english) and "rounded down" in english
+
+
+def test_the_agencies_chosen_are_named_above_the_chart(tmp_path: Path) -> None:
+    texts = page_texts(export(demo_project(), tmp_path / "two.pdf", agencies=("nord", "est")))
+    chart_pages = [t for t in texts if "feuille" in t]
+    assert chart_pages and all("Agence Nord, Agence Est" in t for t in chart_pages)
+    assert not any("Organisation entière" in t for t in texts)

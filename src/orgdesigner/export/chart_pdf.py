@@ -10,6 +10,7 @@ legible whatever the scale.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final, Generic, TypeVar
@@ -18,6 +19,7 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner import palette
+from orgdesigner.app.presentation import CardTexts, HeaderTexts
 from orgdesigner.export import fonts
 from orgdesigner.export.annotations import Mark, Marks
 from orgdesigner.export.geometry import (
@@ -29,7 +31,16 @@ from orgdesigner.export.geometry import (
     ChartGeometry,
     DrawnLink,
 )
-from orgdesigner.export.pagination import ChartPage, GroupKey, Pagination, Rect, cell_label, page_holding, union
+from orgdesigner.export.pagination import (
+    ChartPage,
+    Grid,
+    GroupKey,
+    Pagination,
+    Rect,
+    cell_label,
+    page_holding,
+    union,
+)
 from orgdesigner.export.wording import say
 from orgdesigner.model.labels import Lang
 
@@ -46,21 +57,8 @@ LINK_STYLES: Final[dict[str, tuple[float, tuple[float, ...]]]] = {
 }
 _BUCKET: Final = 600.0  # scene units a side of the index cells that find what a page shows
 K = TypeVar("K")
-
-
-@dataclass(frozen=True, slots=True)
-class CardText:
-    title: str
-    subtitle: str
-    colour: str
-    vacant: bool
-
-
-@dataclass(frozen=True, slots=True)
-class HeaderText:
-    name: str
-    details: tuple[str, ...]
-    badges: tuple[tuple[str, str], ...]  # (text, colour)
+# A colour is parsed once, not on every card of every page.
+_colour: Final = functools.cache(HexColor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +66,8 @@ class ChartContent:
     """What the pages show, computed once for all of them."""
 
     geometry: ChartGeometry
-    cards: Mapping[str, CardText]
-    headers: Mapping[str, HeaderText]
+    cards: Mapping[str, CardTexts]
+    headers: Mapping[str, HeaderTexts]
     marks: Marks
     caption: str
     group_names: Mapping[GroupKey, str]
@@ -88,6 +86,7 @@ class ChartPages:
         self._cards = _Index(geometry.cards.items())
         self._headers = _Index(geometry.headers.items())
         self._links = _Index((i, _bounds(drawn)) for i, drawn in enumerate(geometry.links))
+        self._maps: dict[int, str] = {}  # grid (by id) → the name of its page map's form
         self._order = {position_id: i for i, position_id in enumerate(geometry.cards)}
         self._crossing: dict[GroupKey, list[DrawnLink]] = {}  # each group's lines to other groups
         for drawn in geometry.links:
@@ -111,7 +110,7 @@ class ChartPages:
         self._draw_caption(canvas, page, area)
         if page.tiled:
             _assembly_marks(canvas, page, area)
-            _page_map(canvas, page, area)
+            _page_map(canvas, page, area, self._maps)
         if len(page.groups) == 1:
             self._draw_markers(canvas, view, page, area)
 
@@ -125,7 +124,7 @@ class ChartPages:
             if drawn.source_group not in shown or drawn.target_group not in shown:
                 continue
             width, dash = LINK_STYLES[drawn.link.type]
-            canvas.setStrokeColor(HexColor(palette.LINK_COLOURS[drawn.link.type]))
+            canvas.setStrokeColor(_colour(palette.LINK_COLOURS[drawn.link.type]))
             canvas.setLineWidth(width)
             canvas.setDash(list(dash) if dash else [])
             path = canvas.beginPath()
@@ -164,13 +163,17 @@ class ChartPages:
         """Above the chart: the organisation and scenario, what part this page shows, which sheet."""
         lang = self._lang
         names = self._content.group_names
-        part = names[page.groups[0]] if len(page.groups) == 1 else say("whole_chart", lang)
+        if None in page.groups and len(page.groups) > 1:
+            part = say("whole_chart", lang)
+        else:  # one group, or the agencies chosen (--agency), named
+            part = ", ".join(names[key] for key in page.groups)
         if page.tiled and page.grid is not None:
             part += " · " + say("sheet", lang, label=page.label, columns=len(page.grid.columns),
                                  rows=len(page.grid.rows))
-        baseline = area.h + 9.0
-        room = area.w - (_MAP_ROOM[0] + 12.0 if page.tiled else 0.0)
-        canvas.setFillColor(HexColor(palette.CARD_TEXT))
+        baseline = area.h + 13.0  # clear of the crop marks, which rise 10 points above the area
+        room = area.w - (_MAP_INSET + len(page.grid.columns) * _map_cell(page.grid) + 30.0
+                         if page.tiled and page.grid is not None else 0.0)
+        canvas.setFillColor(_colour(palette.CARD_TEXT))
         canvas.setFont(fonts.BOLD, 9.0)
         caption = fonts.elided(self._content.caption, fonts.BOLD, 9.0, room * 0.6)
         canvas.drawString(0, baseline, caption)
@@ -214,12 +217,12 @@ class ChartPages:
             words = say("continued" if len(unique) == 1 else "continued_many", self._lang,
                         pages=", ".join(map(str, unique)))
             _stub(canvas, x, y, tip)
-            canvas.setFillColor(HexColor(palette.LINK_COLOURS["line"]))
+            canvas.setFillColor(_colour(palette.LINK_COLOURS["line"]))
             canvas.drawString(x + 4.0, (y + tip) / 2 - 2.5, words)
         canvas.restoreState()
 
 
-_MAP_ROOM: Final = (72.0, 20.0)  # points: the page map's largest box
+_MAP_ROOM: Final = (120.0, 20.0)  # points: the page map's largest box
 
 
 # Scene to page ------------------------------------------------------------------------------------
@@ -276,18 +279,19 @@ def _bounds(drawn: DrawnLink) -> Rect:
 # Items ------------------------------------------------------------------------------------------
 
 
+@functools.cache
 def _darker(hex_colour: str, factor: float = 1.3) -> Color:
-    colour = HexColor(hex_colour)
+    colour = _colour(hex_colour)
     return Color(colour.red / factor, colour.green / factor, colour.blue / factor)
 
 
-def _card(canvas: Canvas, view: _View, box: Rect, text: CardText) -> None:
+def _card(canvas: Canvas, view: _View, box: Rect, text: CardTexts) -> None:
     s = view.scale
     left, top = view.x(box.x), view.y(box.y)
     width, height = box.w * s, box.h * s
     bottom = top - height
     radius = _CARD_RADIUS * s
-    canvas.setFillColor(HexColor(palette.CARD_FILL))
+    canvas.setFillColor(_colour(palette.CARD_FILL))
     canvas.setStrokeColor(_darker(text.colour))
     canvas.setLineWidth(0.7)
     canvas.setDash([3.0, 2.0] if text.vacant else [])
@@ -303,38 +307,49 @@ def _card(canvas: Canvas, view: _View, box: Rect, text: CardText) -> None:
     band.curveTo(left, bottom + radius - k, left + radius - k, bottom, left + radius, bottom)
     band.lineTo(left + _BAND * s, bottom)
     band.close()
-    canvas.setFillColor(HexColor(text.colour))
+    canvas.setFillColor(_colour(text.colour))
     canvas.drawPath(band, stroke=0, fill=1)
     inner = left + (_BAND + 8.0) * s
-    room = (box.w - _BAND - 8.0 - 10.0) * s
+    title_lines, subtitle = _card_lines(text.title, text.subtitle, text.vacant, box.w)
     title_size, sub_size = TITLE_PT * s, SUBTITLE_PT * s
     baseline = top - 6.0 * s - title_size * 0.93
-    canvas.setFillColor(HexColor(palette.CARD_TEXT))
+    canvas.setFillColor(_colour(palette.CARD_TEXT))
     canvas.setFont(fonts.BOLD, title_size)
-    canvas.drawString(inner, baseline, fonts.elided(text.title, fonts.BOLD, title_size, room))
-    sub_font = fonts.ITALIC if text.vacant else fonts.REGULAR
-    canvas.setFont(sub_font, sub_size)
-    canvas.setFillColor(HexColor(palette.CARD_MUTED_TEXT if text.vacant else palette.CARD_TEXT))
-    canvas.drawString(inner, baseline - title_size * 1.17 - 4.0 * s,
-                      fonts.elided(text.subtitle, sub_font, sub_size, room))
+    # A title too long for one line takes two (a sheet has no tooltip to show the rest).
+    for line in title_lines:
+        canvas.drawString(inner, baseline, line)
+        baseline -= title_size * 1.17
+    canvas.setFont(fonts.ITALIC if text.vacant else fonts.REGULAR, sub_size)
+    canvas.setFillColor(_colour(palette.CARD_MUTED_TEXT if text.vacant else palette.CARD_TEXT))
+    canvas.drawString(inner, baseline - 4.0 * s, subtitle)
 
 
-def _header(canvas: Canvas, view: _View, box: Rect, text: HeaderText) -> None:
+@functools.lru_cache(maxsize=1 << 15)
+def _card_lines(title: str, subtitle: str, vacant: bool, width: float) -> tuple[tuple[str, ...], str]:
+    """A card's title lines and subtitle, fitted once in scene units: a text's width grows with its
+    size, so what fits at scale 1 fits at every scale, and a card on several pages is measured once."""
+    room = width - _BAND - 8.0 - 10.0
+    sub_font = fonts.ITALIC if vacant else fonts.REGULAR
+    return (tuple(fonts.wrapped(title, fonts.BOLD, TITLE_PT, room, lines=2)),
+            fonts.elided(subtitle, sub_font, SUBTITLE_PT, room))
+
+
+def _header(canvas: Canvas, view: _View, box: Rect, text: HeaderTexts) -> None:
     s = view.scale
     left, top = view.x(box.x), view.y(box.y)
     width, height = box.w * s, box.h * s
-    canvas.setFillColor(HexColor(palette.HEADER_FILL))
-    canvas.setStrokeColor(HexColor(palette.HEADER_BORDER))
+    canvas.setFillColor(_colour(palette.HEADER_FILL))
+    canvas.setStrokeColor(_colour(palette.HEADER_BORDER))
     canvas.setLineWidth(0.8)
     canvas.roundRect(left, top - height, width, height, _HEADER_RADIUS * s, stroke=1, fill=1)
     inner, room = left + 10.0 * s, (box.w - 20.0) * s
     name_size, detail_size = HEADER_NAME_PT * s, HEADER_DETAIL_PT * s
     baseline = top - 6.0 * s - name_size * 0.93
-    canvas.setFillColor(HexColor(palette.CARD_TEXT))
+    canvas.setFillColor(_colour(palette.CARD_TEXT))
     canvas.setFont(fonts.BOLD, name_size)
     canvas.drawString(inner, baseline, fonts.elided(text.name, fonts.BOLD, name_size, room - 40.0 * s))
     canvas.setFont(fonts.REGULAR, detail_size)
-    canvas.setFillColor(HexColor(palette.CARD_MUTED_TEXT))
+    canvas.setFillColor(_colour(palette.CARD_MUTED_TEXT))
     line = baseline - name_size * 0.3
     for detail in text.details:
         line -= detail_size * 1.17
@@ -343,12 +358,12 @@ def _header(canvas: Canvas, view: _View, box: Rect, text: HeaderText) -> None:
     pill_h = detail_size * 1.17 + 4.0 * s
     pill_bottom = top - height + 6.0 * s
     canvas.setFont(fonts.BOLD, detail_size)
-    for badge, colour in text.badges:
-        pill_w = fonts.text_width(badge, fonts.BOLD, detail_size) + 10.0 * s
-        canvas.setFillColor(HexColor(colour))
+    for badge in text.badges:
+        pill_w = fonts.text_width(badge.text, fonts.BOLD, detail_size) + 10.0 * s
+        canvas.setFillColor(_colour(badge.colour))
         canvas.roundRect(x, pill_bottom, pill_w, pill_h, 4.0 * s, stroke=0, fill=1)
         canvas.setFillColor(white)
-        canvas.drawCentredString(x + pill_w / 2, pill_bottom + (pill_h - detail_size * 0.72) / 2, badge)
+        canvas.drawCentredString(x + pill_w / 2, pill_bottom + (pill_h - detail_size * 0.72) / 2, badge.text)
         x += pill_w + 6.0 * s
 
 
@@ -362,7 +377,7 @@ def _mark(canvas: Canvas, view: _View, x: float, y: float, mark: Mark, *, anchor
     width = max(height, fonts.text_width(text, fonts.BOLD, size) + 8.0 * s)
     centre_x, centre_y = view.x(x), view.y(y)
     left = centre_x - width if anchor_right else centre_x - min(width / 2, width - height / 2)
-    canvas.setFillColor(HexColor(palette.SEVERITY_COLOURS[mark.severity]))
+    canvas.setFillColor(_colour(palette.SEVERITY_COLOURS[mark.severity]))
     canvas.setStrokeColor(white)
     canvas.setLineWidth(1.5 * s)
     canvas.roundRect(left, centre_y - height / 2, width, height, height / 2, stroke=1, fill=1)
@@ -373,8 +388,8 @@ def _mark(canvas: Canvas, view: _View, x: float, y: float, mark: Mark, *, anchor
 
 def _stub(canvas: Canvas, x: float, y: float, tip: float) -> None:
     """A short line from a card towards where it continues, with an arrowhead."""
-    canvas.setStrokeColor(HexColor(palette.LINK_COLOURS["line"]))
-    canvas.setFillColor(HexColor(palette.LINK_COLOURS["line"]))
+    canvas.setStrokeColor(_colour(palette.LINK_COLOURS["line"]))
+    canvas.setFillColor(_colour(palette.LINK_COLOURS["line"]))
     canvas.setLineWidth(0.9)
     canvas.line(x, y, x, tip)
     direction = 1.0 if tip > y else -1.0
@@ -392,7 +407,7 @@ def _assembly_marks(canvas: Canvas, page: ChartPage, area: Rect) -> None:
     grid = page.grid
     assert grid is not None
     canvas.saveState()
-    canvas.setStrokeColor(HexColor(palette.CARD_MUTED_TEXT))
+    canvas.setStrokeColor(_colour(palette.CARD_MUTED_TEXT))
     canvas.setLineWidth(0.4)
     gap, length = 2.0, 8.0
     for x, y, dx, dy in ((0, 0, -1, -1), (area.w, 0, 1, -1), (0, area.h, -1, 1), (area.w, area.h, 1, 1)):
@@ -400,7 +415,7 @@ def _assembly_marks(canvas: Canvas, page: ChartPage, area: Rect) -> None:
         canvas.line(x, y + dy * gap, x, y + dy * (gap + length))
     column, row = page.cell
     canvas.setFont(fonts.REGULAR, 6.0)
-    canvas.setFillColor(HexColor(palette.CARD_MUTED_TEXT))
+    canvas.setFillColor(_colour(palette.CARD_MUTED_TEXT))
     window = page.window
     if (column + 1, row) in grid.cells:
         x = (grid.columns[column + 1][0] - window.x) * page.scale
@@ -413,24 +428,66 @@ def _assembly_marks(canvas: Canvas, page: ChartPage, area: Rect) -> None:
     canvas.restoreState()
 
 
-def _page_map(canvas: Canvas, page: ChartPage, area: Rect) -> None:
-    """A small map at the top right: the grid of sheets, this one filled in."""
+def _page_map(canvas: Canvas, page: ChartPage, area: Rect, defined: dict[int, str]) -> None:
+    """A map at the top right: the grid of sheets, those printed in grey (a blank cell is a sheet left
+    out, having no card on it), this one in the management colour, its name beside it. The grid is
+    drawn once per document as a form, each page adding only its own cell: a 2,000-sheet chart
+    would otherwise repeat the whole map on every sheet."""
     grid = page.grid
     assert grid is not None
     columns, rows = len(grid.columns), len(grid.rows)
-    cell = min(_MAP_ROOM[0] / columns, _MAP_ROOM[1] / rows, 8.0)
-    left = area.w - columns * cell
+    cell = _map_cell(grid)
+    left = area.w - _MAP_INSET - columns * cell
     bottom = area.h + 4.0
+    name = defined.get(id(grid))
+    if name is None:
+        name = defined[id(grid)] = f"pagemap{len(defined)}"
+        _define_map(canvas, name, grid, cell)
     canvas.saveState()
-    canvas.setLineWidth(0.3)
-    canvas.setStrokeColor(HexColor(palette.HEADER_BORDER))
-    # The whole grid as one box, not a rectangle a sheet: a 2,000-sheet chart would draw millions.
-    canvas.setFillColor(HexColor(palette.HEADER_FILL))
-    canvas.rect(left, bottom, columns * cell, rows * cell, stroke=1, fill=1)
+    canvas.translate(left, bottom)
+    canvas.doForm(name)
     column, row = page.cell
-    canvas.setFillColor(HexColor(palette.FAMILY_COLOURS["management"]))
-    canvas.rect(left + column * cell, bottom + (rows - 1 - row) * cell, cell, cell, stroke=0, fill=1)
-    canvas.setFillColor(HexColor(palette.CARD_TEXT))
-    canvas.setFont(fonts.BOLD, SHEET_TEXT_PT)
-    canvas.drawRightString(left - 4.0, bottom + 1.0, page.label)
+    canvas.setFillColor(_colour(palette.FAMILY_COLOURS["management"]))
+    canvas.rect(column * cell, (rows - 1 - row) * cell, cell, cell, stroke=0, fill=1)
     canvas.restoreState()
+    canvas.saveState()
+    canvas.setFillColor(_colour(palette.CARD_TEXT))
+    canvas.setFont(fonts.BOLD, SHEET_TEXT_PT)
+    canvas.drawRightString(left - 4.0, bottom + (rows * cell - SHEET_TEXT_PT * 0.72) / 2, page.label)
+    canvas.restoreState()
+
+
+_MAP_INSET: Final = 14.0  # points between the map and the chart area's right edge, where the crop mark is
+
+
+def _map_cell(grid: Grid) -> float:
+    return min(_MAP_ROOM[0] / len(grid.columns), _MAP_ROOM[1] / len(grid.rows), 10.0)
+
+
+def _define_map(canvas: Canvas, name: str, grid: Grid, cell: float) -> None:
+    columns, rows = len(grid.columns), len(grid.rows)
+    canvas.beginForm(name)
+    canvas.setLineWidth(0.3)
+    canvas.setStrokeColor(_colour(palette.HEADER_BORDER))
+    canvas.setFillColor(white)
+    canvas.rect(0, 0, columns * cell, rows * cell, stroke=1, fill=1)
+    canvas.setFillColor(_colour(palette.HEADER_BORDER))
+    for row in range(rows):  # the printed sheets, a run of neighbours as one rectangle
+        y = (rows - 1 - row) * cell
+        column = 0
+        while column < columns:
+            if (column, row) not in grid.cells:
+                column += 1
+                continue
+            end = column
+            while end + 1 < columns and (end + 1, row) in grid.cells:
+                end += 1
+            canvas.rect(column * cell, y, (end - column + 1) * cell, cell, stroke=0, fill=1)
+            column = end + 1
+    if cell >= 4.0:  # the sheets' outlines, where they can be told apart
+        canvas.setStrokeColor(white)
+        for column in range(1, columns):
+            canvas.line(column * cell, 0, column * cell, rows * cell)
+        for row in range(1, rows):
+            canvas.line(0, row * cell, columns * cell, row * cell)
+    canvas.endForm()

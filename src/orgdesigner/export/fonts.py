@@ -51,3 +51,20 @@ def elided(text: str, font: str, size: float, room: float) -> str:
         else:
             high = middle - 1
     return text[:low].rstrip() + "…"
+
+
+def wrapped(text: str, font: str, size: float, room: float, *, lines: int) -> list[str]:
+    """`text` broken at spaces into at most `lines` lines of `room` points, the last one elided."""
+    words = text.split()
+    out: list[str] = []
+    while words and len(out) < lines - 1:
+        count = 1
+        while count < len(words) and text_width(" ".join(words[:count + 1]), font, size) <= room:
+            count += 1
+        if count == len(words) and text_width(" ".join(words), font, size) <= room:
+            break
+        out.append(elided(" ".join(words[:count]), font, size, room))
+        words = words[count:]
+    if words:
+        out.append(elided(" ".join(words), font, size, room))
+    return out

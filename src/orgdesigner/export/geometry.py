@@ -6,12 +6,11 @@ Pure, no reportlab: the preview of the page grid in the app needs the same boxes
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
-from orgdesigner.export.pagination import Group, GroupKey, Rect, union
+from orgdesigner.export.pagination import Group, GroupKey, Rect
 from orgdesigner.layout.chart_layout import AGENCY_HEADER, AGENCY_HEADER_GAP, layout_chart, link_drawing
 from orgdesigner.layout.routing import Box, route
 from orgdesigner.model.chart import Chart
@@ -56,16 +55,11 @@ class ChartGeometry:
 
     def groups(self) -> list[Group]:
         boxes: dict[GroupKey, list[Rect]] = {key: [] for key in self.order}
-        ink: dict[GroupKey, list[Rect]] = {key: [] for key in self.order}
         for position_id, box in self.cards.items():
             boxes[self.group_of[position_id]].append(box)
         for agency_id, box in self.headers.items():
             boxes[agency_id].append(box)
-        for drawn in self.links:
-            points = drawn.points
-            ink[drawn.source_group] += [union([Rect(*a, 0.0, 0.0), Rect(*b, 0.0, 0.0)])
-                                        for a, b in itertools.pairwise(points)]
-        return [Group(key, tuple(boxes[key]), tuple(ink[key])) for key in self.order if boxes[key]]
+        return [Group(key, tuple(boxes[key])) for key in self.order if boxes[key]]
 
 
 def chart_geometry(chart: Chart, agencies: Collection[str] | None = None) -> ChartGeometry:

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable
 from orgdesigner import palette
 from orgdesigner.export import fonts
 from orgdesigner.export.chart_pdf import LINK_STYLES
-from orgdesigner.export.wording import say
+from orgdesigner.export.wording import say, upper_first
 from orgdesigner.model.catalogue import FAMILIES, LINK_TYPES
 from orgdesigner.model.labels import Lang
 from orgdesigner.rules.findings import SEVERITIES
@@ -84,7 +84,7 @@ class Legend(Flowable):
                 canvas.setFillColor(white)
                 canvas.setFont(fonts.BOLD, 7.0)
                 canvas.drawCentredString(column + _SAMPLE / 2, y + 0.6, str(number))
-                self._text(column + _SAMPLE + 6.0, y, say(severity, lang))
+                self._text(column + _SAMPLE + 6.0, y, upper_first(say(severity, lang)))
 
     def _heading(self, x: float, y: float, text: str) -> None:
         self.canv.setFillColor(HexColor(palette.CARD_TEXT))

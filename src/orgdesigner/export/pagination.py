@@ -10,7 +10,8 @@ scale in points per scene unit, so text set at `t` points at scale 1 prints at `
   overlap by at least the overlap asked. A seam never runs through a card or a header without the
   neighbouring page holding it whole: each cut is moved back, when needed, to the left (or top) edge
   of the first card the page before would cut, so that a reader never pieces a name together from
-  two sheets. Grid cells where nothing is drawn are left out.
+  two sheets. A grid cell is printed only when a card or header is whole on it and on no other sheet
+  printed: no sheet shows only the corner of a card or a line passing by.
 - `per-agency` gives head office and each agency a page of its own, at the largest scale that fits
   (capped at MAX_SCALE), tiled as above when the agency is too large to be legible on one page.
 """
@@ -111,11 +112,10 @@ def page_frame(size: PageSize, orientation: Orientation) -> PageFrame:
 @dataclass(frozen=True, slots=True)
 class Group:
     """What one agency (or head office) draws: `boxes` (cards, header) must each print whole on at
-    least one page; `ink` (link segments' bounding boxes) only makes a page worth printing."""
+    least one page, and a page is printed for what it holds whole."""
 
     key: GroupKey
     boxes: tuple[Rect, ...]
-    ink: tuple[Rect, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +202,7 @@ def paginate(groups: Sequence[Group], *, size: PageSize = "A4", orientation: Ori
             else:  # the markers' room above and below the agency is kept on its first and last rows
                 room = (Rect(extent.x, extent.y, 1.0, MARKER_ROOM), Rect(extent.x, extent.bottom - MARKER_ROOM,
                                                                          1.0, MARKER_ROOM))
-                padded = Group(group.key, (*group.boxes, *room), group.ink)
-                pages += _tiles([padded], frame.area, tile_scale, overlap, (group.key,))
+                pages += _tiles([group], frame.area, tile_scale, overlap, (group.key,), room)
         return Pagination(frame, mode, mode, tuple(pages))
     boxes = [box for g in groups for box in g.boxes]
     if mode == "fit":
@@ -234,27 +233,51 @@ def _centred(extent: Rect, area: Rect, scale: float) -> Rect:
     return Rect(extent.x + (extent.w - w) / 2, extent.y, w, h)
 
 
-def _tiles(groups: Sequence[Group], area: Rect, scale: float, overlap: float,
-           keys: tuple[GroupKey, ...]) -> list[ChartPage]:
-    """The pages of a grid over `groups` at `scale`, row by row, empty cells left out."""
+def _tiles(groups: Sequence[Group], area: Rect, scale: float, overlap: float, keys: tuple[GroupKey, ...],
+           reserved: Sequence[Rect] = ()) -> list[ChartPage]:
+    """The pages of a grid over `groups` at `scale`, row by row. `reserved` rectangles shape the grid
+    (room kept for markers) but print nothing.
+
+    A sheet is printed only when some card or header is whole on it: a sheet holding nothing but
+    the edges of cards that are whole on a neighbour, or lines passing by, is left out. So is a
+    sheet whose whole cards are each whole on another sheet printed too (the overlap strips)."""
     boxes = [box for g in groups for box in g.boxes]
-    ink = [rect for g in groups for rect in g.ink]
     w, h = area.w / scale, area.h / scale
-    columns = _cover([(b.x, b.right) for b in boxes], w, overlap / scale)
-    rows = _cover([(b.y, b.bottom) for b in boxes], h, overlap / scale)
-    across, down = _touching(columns), _touching(rows)
-    cells = frozenset((c, r) for rect in (*boxes, *ink)
-                      for c in across(rect.x, rect.right) for r in down(rect.y, rect.bottom))
+    columns = _cover([(b.x, b.right) for b in (*boxes, *reserved)], w, overlap / scale)
+    rows = _cover([(b.y, b.bottom) for b in (*boxes, *reserved)], h, overlap / scale)
+    across, down = _holding(columns), _holding(rows)
+    holds: dict[tuple[int, int], list[int]] = {}  # cell → the boxes whole on it
+    for i, box in enumerate(boxes):
+        for c in across(box.x, box.right):
+            for r in down(box.y, box.bottom):
+                holds.setdefault((c, r), []).append(i)
+    cells = _needed(holds, len(boxes))
     grid = Grid(tuple(columns), tuple(rows), cells)
     return [ChartPage(Rect(columns[c][0], rows[r][0], w, h), scale, keys, grid, (c, r))
             for r in range(len(rows)) for c in range(len(columns)) if (c, r) in cells]
 
 
-def _touching(windows: Sequence[tuple[float, float]]) -> Callable[[float, float], range]:
-    """For windows of equal length with rising starts: the indices of those meeting [lo, hi]."""
+def _needed(holds: dict[tuple[int, int], list[int]], count: int) -> frozenset[tuple[int, int]]:
+    """The cells to print so that every box is whole on one of them: all, less those (fewest boxes
+    first) whose every box is whole on another cell kept."""
+    shown = [0] * count
+    for members in holds.values():
+        for i in members:
+            shown[i] += 1
+    kept = set(holds)
+    for cell in sorted(holds, key=lambda c: (len(holds[c]), c[1], c[0])):
+        if all(shown[i] > 1 for i in holds[cell]):
+            kept.discard(cell)
+            for i in holds[cell]:
+                shown[i] -= 1
+    return frozenset(kept)
+
+
+def _holding(windows: Sequence[tuple[float, float]]) -> Callable[[float, float], range]:
+    """For windows of equal length with rising starts: the indices of those holding [lo, hi] whole."""
     starts = [start for start, _ in windows]
     ends = [end for _, end in windows]
-    return lambda lo, hi: range(bisect.bisect_left(ends, lo), bisect.bisect_right(starts, hi))
+    return lambda lo, hi: range(bisect.bisect_left(ends, hi - 1e-6), bisect.bisect_right(starts, lo + 1e-6))
 
 
 def _cover(intervals: Sequence[tuple[float, float]], length: float, overlap: float) -> list[tuple[float, float]]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
@@ -38,14 +39,15 @@ from reportlab.platypus import (
 
 from orgdesigner import palette
 from orgdesigner.app.files import write_bytes_safely
+from orgdesigner.app.presentation import card_texts, header_texts
 from orgdesigner.export import fonts
 from orgdesigner.export.annotations import Marks, finding_marks
-from orgdesigner.export.chart_pdf import CardText, ChartContent, ChartPages, HeaderText
+from orgdesigner.export.chart_pdf import ChartContent, ChartPages
 from orgdesigner.export.geometry import ChartGeometry
 from orgdesigner.export.legend import Legend
 from orgdesigner.export.pagination import MARGIN_MM, POINTS_PER_MM, Mode, Pagination
 from orgdesigner.export.plan import PdfOptions, plan_pages
-from orgdesigner.export.wording import PARAMETER_LABELS, card_subtitle, colon, say
+from orgdesigner.export.wording import PARAMETER_LABELS, PARAMETER_VALUES, colon, say, typeset, upper_first
 from orgdesigner.model.catalogue import MISSIONS, SITE_MANAGEMENT, TERRITORIES
 from orgdesigner.model.chart import Chart
 from orgdesigner.model.labels import Lang, number
@@ -87,6 +89,18 @@ def render_pdf(chart: Chart, report: Report, organisation: str, options: PdfOpti
     """The PDF's bytes. `chart` has its cards where the user put them (positions without
     coordinates are laid out as on opening); `report` is its validation."""
     fonts.register_fonts()
+    # Streams compressed only, not also ASCII85-encoded (reportlab's default): a third smaller, and
+    # the encoding was a tenth of a 1,500-page export's time. The setting is global: put back after.
+    use_a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        return _render(chart, report, organisation, options, date)
+    finally:
+        rl_config.useA85 = use_a85
+
+
+def _render(chart: Chart, report: Report, organisation: str, options: PdfOptions,
+            date: datetime.date) -> tuple[bytes, PdfSummary]:
     geometry, pagination = plan_pages(chart, options)
     lang = options.lang
     findings = _findings_shown(report, geometry, options) if options.findings else ()
@@ -98,14 +112,18 @@ def render_pdf(chart: Chart, report: Report, organisation: str, options: PdfOpti
         buffer, pagesize=(pagination.frame.width, pagination.frame.height), title=title,
         author=options.author or "", subject=f"{organisation} — {report.scenario}", creator="OrgDesigner",
         invariant=1, pageTemplates=_templates(pagination))
-    story: list[Flowable] = [_cover(title, organisation, report, chart, options, pagination, date, document)]
+    # The text frame's size (BaseDocTemplate's own width and height assume margins of an inch).
+    text_width = pagination.frame.width - 2 * pagination.frame.margin
+    text_height = pagination.frame.height - pagination.frame.margin - pagination.frame.area.y
+    story: list[Flowable] = [_cover(title, organisation, report, chart, options, pagination, date,
+                                    (text_width, text_height))]
     story.append(NextPageTemplate("chart"))
     for index in range(len(pagination.pages)):
         story += [PageBreak(), _ChartFlowable(pages, index)]
     story += [NextPageTemplate("text"), PageBreak()]
     if options.findings:
-        story += _findings_table(findings, chart, report, lang, document.width)
-    story += _summaries(report, geometry, lang, document.width)
+        story += _findings_table(findings, chart, report, lang, text_width)
+    story += _summaries(report, geometry, lang, text_width)
     document.build(story, canvasmaker=_numbered_canvas(lang, date, pagination.frame.width))
     return buffer.getvalue(), PdfSummary(document.page, len(pagination.pages), pagination.mode_used,
                                          pagination.switched_to_tile)
@@ -125,39 +143,14 @@ def _findings_shown(report: Report, geometry: ChartGeometry, options: PdfOptions
 
 def _content(chart: Chart, report: Report, geometry: ChartGeometry, findings: Sequence[Finding],
              organisation: str, lang: Lang) -> ChartContent:
-    cards = {}
-    for position_id in geometry.cards:
-        position = chart.position(position_id)
-        cards[position_id] = CardText(
-            position.display_title(lang), card_subtitle(position, lang),
-            palette.FAMILY_COLOURS.get(position.family_code, palette.FAMILY_COLOURS[""]),
-            position.is_vacant and not position.is_provider)
+    """The cards' and headers' words as the canvas has them (app/presentation)."""
+    cards = {position_id: card_texts(chart.position(position_id), lang) for position_id in geometry.cards}
     summaries = {s.agency.id: s for s in report.agencies}
-    headers = {agency_id: _header_text(summaries[agency_id], lang) for agency_id in geometry.headers}
+    headers = {agency_id: header_texts(summaries[agency_id], lang) for agency_id in geometry.headers}
     names: dict[str | None, str] = {None: say("head_office", lang)}
     names.update({a.id: a.name for a in chart.agencies()})
     marks = finding_marks(findings) if findings else Marks({}, {})
     return ChartContent(geometry, cards, headers, marks, f"{organisation} — {report.scenario}", names)
-
-
-def _header_text(summary: AgencySummary, lang: Lang) -> HeaderText:
-    """As the canvas's header (ui/scene.header_look): territory, dwellings and headcount, and the
-    management model expected for the headcount beside the one detected (green when they agree)."""
-    agency = summary.agency
-    territory = TERRITORIES.get(agency.territory or "")
-    figures = []
-    if agency.dwellings is not None:
-        figures.append(f"{number(agency.dwellings, lang)} {say('dwellings', lang)}")
-    figures.append(f"{number(summary.headcount, lang)} {say('headcount', lang)}")
-    expected = "/".join(f"M{m}" for m in summary.expected_models) or "?"
-    agrees = summary.detected_model in summary.expected_models
-    return HeaderText(
-        agency.name,
-        (territory.label.in_(lang) if territory is not None else "", " · ".join(figures)),
-        ((f"{say('expected_badge', lang)} {expected}", palette.MODEL_NEUTRAL),
-         (f"{say('detected_badge', lang)} M{summary.detected_model}",
-          palette.MODEL_MATCH if agrees else palette.MODEL_MISMATCH)),
-    )
 
 
 # Pages ---------------------------------------------------------------------------------------------
@@ -254,8 +247,9 @@ def _date(date: datetime.date, lang: Lang) -> str:
 
 
 def _cover(title: str, organisation: str, report: Report, chart: Chart, options: PdfOptions,
-           pagination: Pagination, date: datetime.date, document: BaseDocTemplate) -> Flowable:
+           pagination: Pagination, date: datetime.date, room: tuple[float, float]) -> Flowable:
     lang = options.lang
+    width, height = room
     styles = _styles()
     rows = [(say("organisation", lang), organisation), (say("scenario", lang), report.scenario),
             (say("date", lang), _date(date, lang))]
@@ -265,7 +259,7 @@ def _cover(title: str, organisation: str, report: Report, chart: Chart, options:
         names = {a.id: a.name for a in chart.agencies()}
         rows.append((say("agencies_shown", lang), ", ".join(names[a] for a in options.agencies)))
     info = Table([[_p(k, styles["bold"]), _p(v, styles["body"])] for k, v in rows],
-                 colWidths=[document.width * 0.18, document.width * 0.82], hAlign="LEFT")
+                 colWidths=[width * 0.18, width * 0.82], hAlign="LEFT")
     info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8.0), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
@@ -273,12 +267,12 @@ def _cover(title: str, organisation: str, report: Report, chart: Chart, options:
     if pagination.switched_to_tile:
         parts += [Spacer(0, 4), _p(say("switched", lang, n=len(pagination.pages)), styles["bold"])]
     parts += [_p(say("parameters", lang), styles["subheading"]), _parameters(report.parameters, chart, lang,
-                                                                             styles, document.width)]
+                                                                             styles, width)]
     parts += [Spacer(0, 6), Legend(lang, marks=options.findings)]
     if options.findings:
         parts.append(_p(say("marks_note", lang), styles["small"]))
     parts.append(_p(say("header_badges", lang), styles["small"]))
-    return KeepInFrame(document.width, document.height, parts, mode="shrink")
+    return KeepInFrame(width, height, parts, mode="shrink")
 
 
 def _parameters(parameters: Parameters, chart: Chart, lang: Lang, styles: dict[str, ParagraphStyle],
@@ -293,10 +287,13 @@ def _parameters(parameters: Parameters, chart: Chart, lang: Lang, styles: dict[s
             notes.append(say("assumption", lang))
         if name in overridden:
             notes.append(say("override", lang))
-        shown = number(value, lang) if isinstance(value, int | float) else str(value)
-        rows.append([_p(f"{PARAMETER_LABELS[name].in_(lang)} ({name})", styles["small"]),
-                     _p(shown, styles["small"]), _p("; ".join(notes), styles["small"])])
-    table = Table(rows, colWidths=[width * 0.5, width * 0.12, width * 0.38], hAlign="LEFT", repeatRows=1)
+        if isinstance(value, int | float):
+            shown = number(value, lang)
+        else:
+            shown = PARAMETER_VALUES[str(value)].in_(lang) if str(value) in PARAMETER_VALUES else str(value)
+        rows.append([_p(f"{typeset(PARAMETER_LABELS[name].in_(lang), lang)} ({name})", styles["small"]),
+                     _p(shown, styles["small"]), _p(typeset(" ; ", lang).join(notes), styles["small"])])
+    table = Table(rows, colWidths=[width * 0.5, width * 0.18, width * 0.32], hAlign="LEFT", repeatRows=1)
     table.setStyle(_grid_style())
     return table
 
@@ -329,13 +326,18 @@ def _findings_table(findings: Sequence[Finding], chart: Chart, report: Report, l
     style.add("FONT", (1, 1), (1, -1), fonts.REGULAR, 7.5)
     for row, finding in enumerate(findings, start=1):
         where = names.get(finding.agency, say("head_office", lang)) if finding.agency else say("head_office", lang)
-        who = "; ".join(chart.position(p).display_name(lang) for p in finding.positions if chart.has_position(p))
+        who = typeset(" ; ", lang).join(chart.position(p).display_name(lang) for p in finding.positions
+                                        if chart.has_position(p))
         rows.append([_p(str(row), styles["white"]), finding.rule,  # an id is never cut across lines
-                     _p(say(finding.severity, lang), styles["small"]), _p(finding.message.in_(lang), styles["small"]),
+                     _p(say(finding.severity, lang), styles["small"]),
+                     _p(typeset(finding.message.in_(lang), lang), styles["small"]),
                      _p(where, styles["small"]), _p(who, styles["small"])])
         style.add("BACKGROUND", (0, row), (0, row), HexColor(palette.SEVERITY_COLOURS[finding.severity]))
-    fractions = (0.05, 0.19, 0.1, 0.34, 0.12, 0.2)
-    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1)
+    # The rule ids are never cut: their column is as wide as the longest; the message takes the rest.
+    rule_width = min(max(fonts.text_width(f.rule, fonts.REGULAR, 7.5) for f in findings) + 8.0, width * 0.22)
+    fixed = [width * 0.04, rule_width, width * 0.1, 0.0, width * 0.11, width * 0.17]
+    fixed[3] = width - sum(fixed)
+    table = Table(rows, colWidths=fixed, repeatRows=1, hAlign="LEFT")
     table.setStyle(style)
     return [*parts, table]
 
@@ -369,14 +371,14 @@ def _agency_title(summary: AgencySummary, lang: Lang) -> str:
 def _summary_table(summary: AgencySummary, lang: Lang, styles: dict[str, ParagraphStyle], width: float) -> Table:
     agency = summary.agency
     fte = say("fte", lang)
-    semicolon = " ; " if lang == "fr" else "; "
+    semicolon = "\u00a0; " if lang == "fr" else "; "
     expected = f" {say('or', lang)} ".join(map(str, summary.expected_models))
     rows: list[tuple[str, str | Table]] = [
         (say("staff", lang), f"{number(summary.headcount, lang)} ({number(summary.fte, lang)} {fte})"),
         (say("site_staff", lang), f"{summary.site_staff} ({number(summary.site_staff_fte, lang)} {fte})"),
         (say("providers", lang), str(summary.providers)),
-        (say("management", lang), f"{say('expected', lang)} {say('model', lang)} {expected}, "
-                                  f"{say('detected', lang)} {say('model', lang)} {summary.detected_model}"),
+        (say("management", lang), f"{say('expected', lang)}{colon(lang)}{say('model', lang)} {expected}{semicolon}"
+                                  f"{say('detected', lang)}{colon(lang)}{say('model', lang)} {summary.detected_model}"),
     ]
     if summary.perimeter is None:
         perimeter = say("not_given", lang)
@@ -395,7 +397,8 @@ def _summary_table(summary: AgencySummary, lang: Lang, styles: dict[str, Paragra
     else:
         tenancy = say("no_model", lang)
     rows.append((say("tenancy", lang), tenancy))
-    site_model = SITE_MANAGEMENT[agency.site_management].in_(lang) if agency.site_management else say("not_given", lang)
+    site_model = (typeset(SITE_MANAGEMENT[agency.site_management].in_(lang), lang) if agency.site_management
+                  else say("not_given", lang))
     rows.append((say("site_model", lang), site_model))
     rows.append((say("guarding", lang), _guarding_table(summary, lang, styles, width * 0.72)
                  if summary.guarding else say("no_sites", lang)))
@@ -416,8 +419,8 @@ def _summary_table(summary: AgencySummary, lang: Lang, styles: dict[str, Paragra
 def _guarding_table(summary: AgencySummary, lang: Lang, styles: dict[str, ParagraphStyle], width: float) -> Table:
     """Per estate: dwellings, the FTE the law requires, the FTE assigned (or why none is owed)."""
     small = styles["small"]
-    rows = [[_p(say(k, lang), styles["cell_head"]) for k in ("site", "dwellings", "blocks_required",
-                                                              "fte_assigned")]]
+    rows = [[_p(upper_first(say(k, lang)), styles["cell_head"])
+             for k in ("site", "dwellings", "blocks_required", "fte_assigned")]]
     for status in summary.guarding:
         if not status.applies:
             required, assigned = say("outside_zone", lang), number(status.fte_assigned, lang)

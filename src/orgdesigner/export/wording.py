@@ -1,23 +1,30 @@
 """The PDF's words, French and English side by side (`Label`), as the model keeps its own, so that a
 document switches language without anything else changing. Where the text report (io/report_output)
-or the canvas already says a thing, the PDF says it the same way."""
+or the canvas (app/presentation) already says a thing, the PDF takes its words from there."""
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
-from orgdesigner.model.entities import Position
-from orgdesigner.model.labels import Label, Lang, number
+from orgdesigner.io.report_output import REPORT_WORDS
+from orgdesigner.model.labels import Label, Lang
+
+_SHARED: Final = ("scenario", "parameters", "head_office", "fte", "management", "expected", "detected", "model",
+                  "or", "perimeter", "distance", "differs", "tenancy", "no_model", "not_assessed", "site_model",
+                  "not_given", "guarding", "dwellings", "by_provider", "outside_zone", "findings", "positions")
 
 WORDS: Final = {
+    # The summaries and findings say what the text report says, in its words.
+    **{key: REPORT_WORDS[key] for key in _SHARED},
+    "staff": REPORT_WORDS["headcount"],
+    "no_findings": REPORT_WORDS["none"],
     # Cover
     "document": Label("Organigramme annoté", "Annotated organisation chart"),
     "organisation": Label("Organisme", "Organisation"),
-    "scenario": Label("Scénario", "Scenario"),
     "date": Label("Date", "Date"),
     "author": Label("Auteur", "Author"),
     "agencies_shown": Label("Agences", "Agencies"),
-    "parameters": Label("Paramètres en vigueur", "Parameters in force"),
     "parameter": Label("Paramètre", "Parameter"),
     "value": Label("Valeur", "Value"),
     "assumption": Label("hypothèse de travail, sans norme publiée", "working assumption, no published norm"),
@@ -43,55 +50,27 @@ WORDS: Final = {
                            "Agency header: management model expected for the headcount and the one detected "
                            "(green: agrees, orange: differs)"),
     # Chart
-    "vacant": Label("Poste vacant", "Vacant"),
-    "contractor": Label("Prestataire", "Contractor"),
-    "fte": Label("ETP", "FTE"),
-    "head_office": Label("Siège", "Head office"),
     "whole_chart": Label("Organisation entière", "Whole organisation"),
     "sheet": Label("feuille {label} ({columns} × {rows})", "sheet {label} ({columns} × {rows})"),
     "continued": Label("suite page {pages}", "continued on page {pages}"),
     "continued_many": Label("suite pages {pages}", "continued on pages {pages}"),
     "page": Label("page {n} / {total}", "page {n} / {total}"),
-    "dwellings": Label("logements", "dwellings"),
-    "headcount": Label("postes", "headcount"),
-    "expected_badge": Label("Attendu", "Expected"),
-    "detected_badge": Label("Constaté", "Detected"),
     # Findings
-    "findings": Label("Constats", "Findings"),
-    "no_findings": Label("Aucun constat.", "No findings."),
     "number": Label("N°", "No."),
     "rule": Label("Règle", "Rule"),
     "severity": Label("Gravité", "Severity"),
     "message": Label("Constat", "Finding"),
-    "positions": Label("Postes", "Positions"),
     "where": Label("Où", "Where"),
     "error": Label("erreur", "error"),
     "warning": Label("avertissement", "warning"),
     "info": Label("information", "info"),
     # Summaries
     "summaries": Label("Synthèse par agence", "Summary by agency"),
-    "staff": Label("Effectif hors personnels de site", "Headcount excluding site staff"),
     "site_staff": Label("Personnels de site", "Site staff"),
     "providers": Label("Prestataires", "Contractors"),
-    "management": Label("Management d'agence", "Agency management"),
-    "expected": Label("attendu", "expected"),
-    "detected": Label("détecté", "detected"),
-    "model": Label("modèle", "model"),
-    "or": Label("ou", "or"),
-    "perimeter": Label("Périmètre", "Perimeter"),
-    "distance": Label("distance", "distance"),
-    "differs": Label("écarts", "differs on"),
-    "tenancy": Label("Gestion locative", "Tenancy"),
-    "no_model": Label("aucun modèle", "no model"),
-    "not_assessed": Label("non évalué (périmètre non renseigné)", "not assessed (no perimeter given)"),
-    "site_model": Label("Gestion de site", "Site management"),
-    "not_given": Label("non renseigné", "not given"),
-    "guarding": Label("Gardiennage", "Guarding"),
     "site": Label("Ensemble", "Estate"),
     "blocks_required": Label("ETP requis", "FTE required"),
     "fte_assigned": Label("ETP affectés", "FTE assigned"),
-    "by_provider": Label("assuré par un prestataire", "contracted out"),
-    "outside_zone": Label("hors obligation", "not subject"),
     "no_sites": Label("aucun ensemble renseigné", "no estate given"),
     "skipped": Label("Non vérifié", "Not checked"),
 }
@@ -111,24 +90,34 @@ PARAMETER_LABELS: Final = {
 }
 
 
+# The values of the parameters that are words, not numbers.
+PARAMETER_VALUES: Final = {
+    "positions": Label("postes", "positions"),
+    "fte": Label("ETP", "FTE"),
+    "floor": Label("à l'inférieur", "rounded down"),
+    "ceil": Label("au supérieur", "rounded up"),
+}
+
+# French sets a no-break space before a colon, semicolon, question or exclamation mark and inside
+# guillemets; a plain space there lets a line break leave the sign alone at the start of a line.
+_FRENCH_SPACING: Final = re.compile(r"[ \u202f]+(?=[:;?!»])|(?<=«)[ \u202f]+")
+
+
+def typeset(text: str, lang: Lang) -> str:
+    """`text` with French typography's no-break spaces (for the PDF's own words and the rules'
+    messages; never for what the user typed, which prints as typed)."""
+    return _FRENCH_SPACING.sub("\u00a0", text) if lang == "fr" else text
+
+
 def say(key: str, lang: Lang, **values: object) -> str:
-    return WORDS[key].in_(lang).format(**values)
-
-
-def card_subtitle(position: Position, lang: Lang) -> str:
-    """The card's second line as the canvas words it (ui/scene.card_look): the holder, that the post
-    is vacant, or that it is a contract; a part-time post adds its FTE."""
-    if position.is_provider:
-        text = say("contractor", lang)
-    elif position.holder:
-        text = position.holder
-    else:
-        text = say("vacant", lang)
-    if position.fte < 1:
-        text += f" · {number(position.fte, lang)} {say('fte', lang)}"
-    return text
+    return typeset(WORDS[key].in_(lang), lang).format(**values)
 
 
 def colon(lang: Lang) -> str:
     """French sets a no-break space before a colon."""
     return "\u00a0: " if lang == "fr" else ": "
+
+
+def upper_first(text: str) -> str:
+    """`text` with a capital first letter, the rest as it is (not str.capitalize: "ETP" stays)."""
+    return text[:1].upper() + text[1:]

@@ -61,7 +61,8 @@ def _summary_data(summary: AgencySummary) -> dict[str, Any]:
 
 # Text ---------------------------------------------------------------------------------------------
 
-_T = {
+# The words of the text report; the PDF's summaries (export/wording) take theirs from here.
+REPORT_WORDS = {
     "scenario": Label("Scénario", "Scenario"),
     "parameters": Label("Paramètres en vigueur", "Parameters in force"),
     "assumptions": Label("hypothèses de travail, sans norme publiée", "working assumptions, no published norm"),
@@ -113,7 +114,7 @@ def _count(count: int, severity: str, lang: Lang) -> str:
 
 def report_to_text(report: Report, positions: Mapping[str, Position], lang: Lang) -> str:
     """The human report: parameters, one block per agency, then findings grouped by severity."""
-    t = {k: v.in_(lang) for k, v in _T.items()}
+    t = {k: v.in_(lang) for k, v in REPORT_WORDS.items()}
     params = ", ".join(
         f"{k}={v}{'*' if k in WORKING_ASSUMPTIONS else ''}" for k, v in report.parameters.as_dict().items()
     )

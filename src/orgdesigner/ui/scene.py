@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner import palette
+from orgdesigner.app.presentation import card_texts, header_texts
 from orgdesigner.layout.chart_layout import AGENCY_HEADER_GAP, link_drawing
 from orgdesigner.layout.routing import Box, route
-from orgdesigner.model.catalogue import TERRITORIES
 from orgdesigner.model.chart import LINK_TYPE_ORDER, Chart, ChartChange
 from orgdesigner.model.entities import Link, LinkType, Position
-from orgdesigner.model.labels import Lang, number
+from orgdesigner.model.labels import Lang
 from orgdesigner.rules.engine import AgencySummary, Report
 from orgdesigner.rules.findings import SEVERITY_RANK, Finding
 from orgdesigner.ui.items import (
@@ -50,22 +50,15 @@ XY = tuple[float, float]
 
 def card_look(position: Position, findings: Iterable[Finding], lang: Lang, *, has_reports: bool = False,
               collapsed: bool = False, hidden_below: int = 0) -> CardLook:
-    """What a card shows: its title, its holder (or that it is vacant), its family's colour, and the
-    most severe of its findings with their messages."""
+    """What a card shows: its title, its holder (or that it is vacant), its family's colour
+    (app/presentation, as the PDF words them), and the most severe of its findings with their messages."""
+    texts = card_texts(position, lang)
     chosen = sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])
-    if position.is_provider:
-        subtitle = "Prestataire" if lang == "fr" else "Contractor"
-    elif position.holder:
-        subtitle = position.holder
-    else:
-        subtitle = "Poste vacant" if lang == "fr" else "Vacant"
-    if position.fte < 1:
-        subtitle += f" · {number(position.fte, lang)} {'ETP' if lang == 'fr' else 'FTE'}"
     return CardLook(
-        title=position.display_title(lang),
-        subtitle=subtitle,
-        colour=palette.FAMILY_COLOURS.get(position.family_code, palette.FAMILY_COLOURS[""]),
-        vacant=position.is_vacant and not position.is_provider,
+        title=texts.title,
+        subtitle=texts.subtitle,
+        colour=texts.colour,
+        vacant=texts.vacant,
         badge_severity=chosen[0].severity if chosen else None,
         badge_count=len(chosen),
         badge_text="\n\n".join(f"[{f.rule}] {f.message.in_(lang)}" for f in chosen),
@@ -77,28 +70,13 @@ def card_look(position: Position, findings: Iterable[Finding], lang: Lang, *, ha
 
 def header_look(summary: AgencySummary, findings: Iterable[Finding], lang: Lang) -> HeaderLook:
     """An agency's header: territory, dwellings, headcount, and the management model expected for
-    its headcount beside the one its structure shows (green when they agree)."""
-    agency = summary.agency
-    fr = lang == "fr"
-    territory = TERRITORIES.get(agency.territory or "")
-    figures = []
-    if agency.dwellings is not None:
-        figures.append(f"{number(agency.dwellings, lang)} {'logements' if fr else 'dwellings'}")
-    figures.append(f"{number(summary.headcount, lang)} {'postes' if fr else 'headcount'}")
-    expected = "/".join(f"M{m}" for m in summary.expected_models) or "?"
-    agrees = summary.detected_model in summary.expected_models
-    badges = (
-        (f"{'Attendu' if fr else 'Expected'} {expected}", palette.MODEL_NEUTRAL,
-         "Modèle de management attendu pour l'effectif" if fr else "Management model expected for the headcount"),
-        (f"{'Constaté' if fr else 'Detected'} M{summary.detected_model}",
-         palette.MODEL_MATCH if agrees else palette.MODEL_MISMATCH,
-         "Modèle de management de la structure dessinée" if fr else "Management model of the structure drawn"),
-    )
+    its headcount beside the one its structure shows (app/presentation, as the PDF words them)."""
+    texts = header_texts(summary, lang)
     chosen = sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])
     return HeaderLook(
-        name=agency.name,
-        details=(territory.label.in_(lang) if territory is not None else "", " · ".join(figures)),
-        badges=badges,
+        name=texts.name,
+        details=texts.details,
+        badges=tuple((b.text, b.colour, b.tooltip) for b in texts.badges),
         findings=len(chosen),
         severity=chosen[0].severity if chosen else None,
         findings_text="\n\n".join(f"[{f.rule}] {f.message.in_(lang)}" for f in chosen),
