@@ -690,7 +690,10 @@ class ChartScene(QGraphicsScene):
         return list(getattr(self.parent(), "card_menu_actions", []))
 
     def items_bounding_rect(self) -> QRectF:
-        """What is shown: the cards and headers not hidden in a collapsed subtree."""
+        """What is shown: the cards and headers not hidden in a collapsed subtree (with nothing
+        collapsed, Qt's own bounding rectangle of every item, computed without Python)."""
+        if not self._hidden:
+            return self.itemsBoundingRect()
         area = QRectF()
         for item in self.items():
             if isinstance(item, (CardItem, HeaderItem)) and item.isVisible():
