@@ -127,7 +127,7 @@ class ChartScene(QGraphicsScene):
         self._styled_links: list[LinkItem] = []
         self.selectionChanged.connect(self._style_selected_links)
         chart.changed.connect(self._follow)
-        self._sync_all()
+        self._build()
 
     # Reading -------------------------------------------------------------------------------------
 
@@ -250,6 +250,27 @@ class ChartScene(QGraphicsScene):
     def _line_managers(self, position_id: str) -> list[str]:
         graph = self._chart.graph("line")
         return list(graph.predecessors(position_id)) if graph.has_node(position_id) else []
+
+    def _build(self) -> None:
+        """The first drawing: every card, then every link routed once (what `_sync_position` does
+        one position at a time, without asking each position for its links)."""
+        chart = self._chart
+        for position in chart.positions():
+            card = CardItem(position.id, self._look_of(position.id))
+            xy = chart.position_xy(position.id)
+            if xy is not None:
+                card.setPos(QPointF(*xy))
+            self._cards[position.id] = card
+            self._agency_of[position.id] = position.agency
+            self._members[position.agency].add(position.id)
+            self.addItem(card)
+        for link in chart.links():
+            item = LinkItem(link.source, link.target, link.type)
+            self._links[link] = item
+            self._links_of[link.source].add(link)
+            self._links_of[link.target].add(link)
+            self.addItem(item)
+            self._route(link)
 
     def _sync_all(self) -> None:
         for position_id in [p for p in self._cards if not self._chart.has_position(p)]:
