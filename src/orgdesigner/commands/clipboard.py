@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from orgdesigner.commands.base import Command
+from orgdesigner.io.json_values import kind, quoted
 from orgdesigner.model import queries
 from orgdesigner.model.catalogue import FAMILIES, OTHER_ROLE, PROVIDER_ROLE, ROLES
 from orgdesigner.model.chart import LINK_TYPE_ORDER, Chart, ChartError
@@ -118,10 +119,10 @@ class Fragment:
             raise ValueError(f"not a fragment: {exc}") from exc
         top = _object(data, "the fragment", _TOP_KEYS)
         if top.get("format") != FORMAT:
-            raise ValueError(f"format: expected {FORMAT!r}, found {_short(top.get('format'))}")
+            raise ValueError(f"format: expected {FORMAT!r}, found {quoted(top.get('format'))}")
         version = top.get("version")
         if isinstance(version, bool) or not isinstance(version, int):
-            raise ValueError(f"version: expected {VERSION}, found {_short(version)}")
+            raise ValueError(f"version: expected {VERSION}, found {quoted(version)}")
         if version > VERSION:
             raise ValueError(f"version: version {version} is newer than this program reads ({VERSION}); "
                              "update OrgDesigner")
@@ -338,7 +339,7 @@ def _refuse_constant(name: str) -> object:
 
 def _object(value: object, path: str, allowed: tuple[str, ...] | None) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ValueError(f"{path}: expected an object, found {_kind(value)}")
+        raise ValueError(f"{path}: expected an object, found {kind(value)}")
     for key in value:
         if allowed is not None and key not in allowed:
             raise ValueError(f"{path}.{key}: unknown key (allowed: {', '.join(allowed)})")
@@ -348,7 +349,7 @@ def _object(value: object, path: str, allowed: tuple[str, ...] | None) -> dict[s
 def _list(top: Mapping[str, Any], key: str) -> list[Any]:
     value = top.get(key, [])
     if not isinstance(value, list):
-        raise ValueError(f"{key}: expected a list, found {_kind(value)}")
+        raise ValueError(f"{key}: expected a list, found {kind(value)}")
     return value
 
 
@@ -359,7 +360,7 @@ def _text(obj: Mapping[str, Any], key: str, path: str, *, required: bool = False
             raise ValueError(f"{path}.{key}: is required")
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{path}.{key}: expected text, found {_kind(value)}")
+        raise ValueError(f"{path}.{key}: expected text, found {kind(value)}")
     if required and not value.strip():
         raise ValueError(f"{path}.{key}: must not be empty")
     try:
@@ -388,10 +389,10 @@ def _position(item: object, path: str) -> Position:
         raise ValueError(f"{path}.site: a head-office position has no site")
     fte = obj.get("fte", 1.0)
     if isinstance(fte, bool) or not isinstance(fte, int | float) or not 0 < fte <= 1:
-        raise ValueError(f"{path}.fte: expected a number in (0, 1], found {_short(fte)}")
+        raise ValueError(f"{path}.fte: expected a number in (0, 1], found {quoted(fte)}")
     guarding = obj.get("guarding", False)
     if not isinstance(guarding, bool):
-        raise ValueError(f"{path}.guarding: expected true or false, found {_kind(guarding)}")
+        raise ValueError(f"{path}.guarding: expected true or false, found {kind(guarding)}")
     if guarding and role != PROVIDER_ROLE:
         raise ValueError(f"{path}.guarding: only a provider declares guarding")
     return Position(id=position_id, role=role, agency=agency, title=title or None, family=family,
@@ -419,18 +420,3 @@ def _xy(value: object, path: str) -> XY:
     except OverflowError as exc:  # an integer too large for a float
         raise ValueError(f"{path}: expected [x, y], two numbers") from exc
     return x + 0.0, y + 0.0  # -0.0 is 0.0 on a canvas: one spelling keeps round trips exact
-
-
-def _short(value: object) -> str:
-    """A value as a problem quotes it, cut short: a 300-digit number helps no one."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return {dict: "an object", list: "a list", str: "text", int: "a number",
-            float: "a number"}.get(type(value), type(value).__name__)

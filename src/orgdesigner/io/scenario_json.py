@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
+from orgdesigner.io.json_values import kind, quoted
 from orgdesigner.model.catalogue import (
     FAMILIES,
     LEVELS,
@@ -162,7 +163,7 @@ class _Reader:
             self.fail(path, "is required")
             return None
         if not isinstance(value, dict):
-            self.fail(path, f"expected an object, found {_kind(value)}")
+            self.fail(path, f"expected an object, found {kind(value)}")
             return None
         for key in value:
             if key not in allowed:
@@ -180,7 +181,7 @@ class _Reader:
             return None
         value = obj[key]
         if not isinstance(value, str):
-            self.fail(f"{path}.{key}", f"expected text, found {_kind(value)}")
+            self.fail(f"{path}.{key}", f"expected text, found {kind(value)}")
             return None
         if non_empty and not value.strip():
             self.fail(f"{path}.{key}", "must not be empty")
@@ -200,13 +201,13 @@ class _Reader:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(f"{path}.{key}", f"expected a whole number, found {_kind(value)}")
+            self.fail(f"{path}.{key}", f"expected a whole number, found {kind(value)}")
             return None
         if value < minimum:
             self.fail(f"{path}.{key}", f"{value} is below {minimum}")
             return None
         if value > maximum:
-            self.fail(f"{path}.{key}", f"{_short(value)} is above {maximum}")
+            self.fail(f"{path}.{key}", f"{quoted(value)} is above {maximum}")
             return None
         return value
 
@@ -225,7 +226,7 @@ class _Reader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self.fail(f"{path}.{key}", f"expected true or false, found {_kind(value)}")
+            self.fail(f"{path}.{key}", f"expected true or false, found {kind(value)}")
             return False
         return value
 
@@ -243,7 +244,7 @@ class _Reader:
             return None
         value = obj[key]
         if not isinstance(value, list):
-            self.fail(f"{path}.{key}", f"expected a list, found {_kind(value)}")
+            self.fail(f"{path}.{key}", f"expected a list, found {kind(value)}")
             return None
         result: list[str] = []
         for i, item in enumerate(value):
@@ -261,7 +262,7 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.fail(key, f"expected a list, found {_kind(value)}")
+            self.fail(key, f"expected a list, found {kind(value)}")
             return []
         return value
 
@@ -274,7 +275,7 @@ class _Reader:
         if "format" not in top:
             self.fail("format", f"is required (it is {FORMAT!r})")
         elif top["format"] != FORMAT:
-            self.fail("format", f"expected {FORMAT!r}, found {_short(top['format'])}")
+            self.fail("format", f"expected {FORMAT!r}, found {quoted(top['format'])}")
         version = top.get("version")
         if isinstance(version, int | float) and not isinstance(version, bool) and version > VERSION:
             self.fail("version", f"version {version} is newer than this program reads ({VERSION}); "
@@ -283,7 +284,7 @@ class _Reader:
         elif version is None:
             self.fail("version", f"is required (it is {VERSION})")
         elif version != VERSION or isinstance(version, bool):
-            self.fail("version", f"expected {VERSION}, found {_short(version)}")
+            self.fail("version", f"expected {VERSION}, found {quoted(version)}")
         organisation = self.organisation(top.get("organisation"))
         scenario_head = self.mapping(top.get("scenario"), "scenario", ("name", "description"))
         name: str | None = None
@@ -373,7 +374,7 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, list):
-            self.fail(path, f"expected a list, found {_kind(value)}")
+            self.fail(path, f"expected a list, found {kind(value)}")
             return None
         sites: list[Site] = []
         seen: dict[str, int] = {}
@@ -455,7 +456,7 @@ class _Reader:
         if value is None:
             return 1.0
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(f"{path}.fte", f"expected a number, found {_kind(value)}")
+            self.fail(f"{path}.fte", f"expected a number, found {kind(value)}")
             return 1.0
         if not 0 < value <= 1:
             self.fail(f"{path}.fte", f"{value} is not in (0, 1]")
@@ -494,7 +495,7 @@ class _Reader:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.fail("layout", f"expected an object, found {_kind(value)}")
+            self.fail("layout", f"expected an object, found {kind(value)}")
             return {}
         layout: dict[str, tuple[float, float]] = {}
         for key, xy in value.items():
@@ -527,21 +528,6 @@ def _encodable(text: str) -> bool:
 def _coordinate(value: float) -> float:
     """-0.0 is 0.0 on a canvas, and SQLite does not keep the sign: one spelling keeps round trips exact."""
     return float(value) + 0.0
-
-
-def _short(value: object) -> str:
-    """A value as a problem quotes it, cut short: a 300-digit number helps no one."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return {dict: "an object", list: "a list", str: "text", int: "a number",
-            float: "a number"}.get(type(value), type(value).__name__)
 
 
 # Writing ------------------------------------------------------------------------------------------
