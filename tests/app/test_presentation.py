@@ -28,7 +28,7 @@ def test_the_header_says_territory_figures_and_models() -> None:
     assert texts.name == "Agence Centre-Ville"
     assert texts.details[1].endswith(f"logements · {summary.headcount} postes")
     expected, detected = texts.badges
-    assert expected.text.startswith("Attendu M") and detected.text == f"Constaté M{summary.detected_model}"
+    assert expected.text.startswith("Attendu M") and detected.text == f"Détecté M{summary.detected_model}"
     agrees = summary.detected_model in summary.expected_models
     assert detected.colour == (palette.MODEL_MATCH if agrees else palette.MODEL_MISMATCH)
     assert header_texts(summary, "en").badges[0].text.startswith("Expected M")

@@ -264,7 +264,7 @@ def test_each_agency_has_a_header_above_its_cards_with_its_models(qtbot: QtBot, 
     est = headers["est"]
     assert est.look.name == chart.agency("est").name  # type: ignore[union-attr]
     texts = [badge[0] for badge in est.look.badges]
-    assert any(t.startswith("Attendu M") for t in texts) and any(t.startswith("Constaté M") for t in texts)
+    assert any(t.startswith("Attendu M") for t in texts) and any(t.startswith("Détecté M") for t in texts)
     top = min(window.scene.card(p.id).y() for p in chart.positions() if p.agency == "est")
     assert est.sceneBoundingRect().bottom() <= top
     assert est.look.findings == sum(1 for f in window.document.validate().findings if f.agency == "est")

@@ -21,7 +21,7 @@ WORDS: Final = {
     "dwellings": Label("logements", "dwellings"),
     "headcount": Label("postes", "headcount"),
     "expected": Label("Attendu", "Expected"),
-    "detected": Label("Constaté", "Detected"),
+    "detected": Label("Détecté", "Detected"),
     "expected_tip": Label("Modèle de management attendu pour l'effectif",
                           "Management model expected for the headcount"),
     "detected_tip": Label("Modèle de management de la structure dessinée", "Management model of the structure drawn"),
