@@ -19,6 +19,7 @@ from orgdesigner.model.entities import Organisation, Scenario
 if TYPE_CHECKING:
     from orgdesigner.app.document import Document
     from orgdesigner.app.opening import OpenedScenario
+    from orgdesigner.hr.importer import ImportResult
 from orgdesigner.model.labels import Lang
 
 EXIT_OK = 0
@@ -135,6 +136,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true",
                         help="replace OUT when it is an existing file of the same format (never any other file)")
 
+    import_ = commands.add_parser("import", help="import an HR extract (CSV) as a new scenario of a project")
+    import_.add_argument("source", type=_path, metavar="SOURCE", help="a .csv file (.xlsx is not yet supported)")
+    import_.add_argument("--into", type=_path, required=True, metavar="PROJECT.orgd",
+                         help="the project to add the scenario to (created if absent)")
+    import_.add_argument("--scenario", type=_text, metavar="NAME", help="the new scenario's name (default: SOURCE's "
+                                                                        "name without its extension)")
+    import_.add_argument("--mapping", type=_path, metavar="MAPPING.json",
+                         help='columns and job titles set by hand: {"columns": {"id": "Matricule"}, '
+                              '"roles": {"Gardienne": "caretaker"}}')
+    import_.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
+    import_.add_argument("--lang", choices=("fr", "en"), help="language of messages (default: from the locale)")
+
     open_ = commands.add_parser("open", help="open a project in the desktop window")
     open_.add_argument("target", type=_path, metavar="FILE")
     open_.add_argument("--lang", choices=("fr", "en"),
@@ -152,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _tolerate_any_text(sys.stderr)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "validate": _validate, "convert": _convert, "demo": _demo, "open": _open, "export": _export}
+        "validate": _validate, "convert": _convert, "demo": _demo, "open": _open, "export": _export,
+        "import": _import}
     if args.command is None:
         args.command, args.target, args.lang = "open", None, None
     try:
@@ -408,6 +422,116 @@ def _demo(args: argparse.Namespace) -> int:
         raise InputError([str(exc)]) from exc
     _say(f"wrote {target}")
     return EXIT_OK
+
+
+_ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx is a zip archive, whatever its name says
+
+
+def _import(args: argparse.Namespace) -> int:
+    """The project is written once, whole, and only when the extract has no blocking problem and
+    this is not a dry run: an import that stopped half-way would leave a plausible, wrong chart."""
+    from orgdesigner.app.opening import MAX_DOCUMENT_BYTES, InputError, open_project
+    from orgdesigner.hr.columns import ImportMapping, MappingError, read_mapping
+    from orgdesigner.hr.importer import import_csv
+
+    lang: Lang = args.lang or default_lang()
+    source: Path = args.source
+    target: Path = args.into
+
+    def say(fr: str, en: str) -> str:
+        return fr if lang == "fr" else en
+
+    try:
+        with source.open("rb") as handle:
+            data = handle.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as exc:
+        raise InputError([f"{source}: {say('illisible', 'cannot read')} ({exc.strerror or exc})"]) from None
+    if source.suffix.lower() in (".xlsx", ".xlsm", ".xls") or data.startswith(_ZIP_SIGNATURE):
+        raise InputError([f"{source}: " + say(
+            "l'import des classeurs Excel n'est pas encore disponible ; enregistrez la feuille au format CSV "
+            "(Fichier > Enregistrer sous > CSV) et importez ce fichier",
+            "importing Excel workbooks is not yet supported; save the sheet as CSV (File > Save As > CSV) and "
+            "import that file")])
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError([f"{source}: " + say("fichier trop grand pour un extrait RH", "too large for an HR extract")])
+    if target.exists() and source.samefile(target):
+        raise InputError([f"{target}: " + say("est aussi le fichier source", "is the source file too")])
+    try:
+        mapping = read_mapping(args.mapping) if args.mapping is not None else ImportMapping()
+    except MappingError as exc:
+        raise InputError(exc.problems) from None
+    project = open_project(target) if target.exists() else None
+    name: str = args.scenario or source.stem.strip() or "Import"
+    if project is not None and project.scenario(name) is not None:
+        raise InputError([f"{target}: " + say(f"a déjà un scénario nommé {name!r} ; choisissez un autre nom "
+                                              "avec --scenario NOM", f"already has a scenario named {name!r}; "
+                                              "choose another with --scenario NAME")])
+    existing = [agency for scenario in (project.scenarios if project else ()) for agency in scenario.agencies]
+    result = import_csv(data, name, existing, mapping)
+    _print_import_summary(source, result, lang)
+    if result.scenario is None:
+        _complain("import", say(f"rien n'a été importé ; {target} n'a pas été modifié",
+                                f"nothing was imported; {target} was left as it is"))
+        return EXIT_UNUSABLE
+    if args.dry_run:
+        _say(say(f"essai (--dry-run) : {target} n'a pas été modifié", f"dry run: {target} was left as it is"))
+        return EXIT_OK
+    organisation = project.organisation if project else Organisation(target.stem or name)
+    _check_importable(organisation, result.scenario)
+    _add_to_project(target, organisation, result.scenario)
+    _say(say(f"scénario {name!r} ajouté à {target}", f"added scenario {name!r} to {target}"))
+    return EXIT_OK
+
+
+def _check_importable(organisation: Organisation, scenario: Scenario) -> None:
+    """The scenario JSON reader's checks, the same every saved project passes on opening: a
+    scenario the importer built wrong must be refused here, not discovered in the project later."""
+    from orgdesigner.app.opening import InputError
+    from orgdesigner.io.scenario_json import DocumentError, read_scenario_data, scenario_to_data
+
+    try:
+        read_scenario_data(scenario_to_data(organisation, scenario))
+    except DocumentError as exc:
+        raise InputError([f"internal error, nothing was imported: {problem}" for problem in exc.problems]) from None
+
+
+def _print_import_summary(source: Path, result: ImportResult, lang: Lang) -> None:
+    """What was recognised on stdout; each problem on stderr, by line and column, as a spreadsheet
+    shows them."""
+    from orgdesigner.model.catalogue import ROLES
+
+    fr = lang == "fr"
+    lines: list[str] = []
+    if result.header_line is not None:
+        separator = {"\t": "tab" if not fr else "tabulation"}.get(result.separator, repr(result.separator))
+        lines.append(f"{source}: {result.encoding}, " + (f"séparateur {separator}, en-tête ligne {result.header_line}"
+                     if fr else f"separator {separator}, header on line {result.header_line}"))
+        lines.append(("colonnes : " if fr else "columns: ")
+                     + ", ".join(f"{field} = {header!r}" for field, header in result.columns.items()))
+        lines.append(", ".join([f"{result.rows} " + ("lignes" if fr else "rows"), *(
+            f"{count} {ROLES[role].label.in_(lang)}" for role, count in sorted(
+                result.roles.items(), key=lambda item: (-item[1], item[0])))]))
+        for label, names in ((("agences créées", "agencies created"), result.agencies_created),
+                             (("agences existantes", "existing agencies"), result.agencies_matched)):
+            if names:
+                lines.append(f"{label[0] + ' :' if fr else label[1] + ':'} {', '.join(names)}")
+        if result.unmapped_titles:
+            lines.append("intitulés importés en « autre poste » (à associer à un rôle dans la correspondance, "
+                         "--mapping) :" if fr else "titles imported as `other` (map them to a role with --mapping):")
+            lines += [f"  {title!r}: {count}" for title, count in result.unmapped_titles.items()]
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError, AttributeError):
+        _silence_closed_streams()
+    for problem in result.problems:
+        where = ", ".join(part for part in (
+            (f"ligne {problem.line}" if fr else f"line {problem.line}") if problem.line is not None else "",
+            (f"colonne {problem.column!r}" if fr else f"column {problem.column!r}") if problem.column else "")
+            if part)
+        kind = "" if problem.blocking else ("avertissement : " if fr else "warning: ")
+        _complain("import", f"{source}{', ' + where if where else ''}: {kind}{problem.message.in_(lang)}")
 
 
 def _say(message: str) -> None:

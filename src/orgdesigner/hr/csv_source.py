@@ -1,0 +1,111 @@
+"""A CSV file as HR systems and Excel on Windows write it, read into numbered rows.
+
+Nothing about such a file is declared: the encoding (UTF-8, with or without Excel's BOM, or
+Windows-1252), the separator (a comma, or a semicolon where the comma is the decimal mark, or a
+tab) and where the header is (often under a title block). Each is decided from the file itself,
+and line numbers are kept as a spreadsheet shows them, so that a problem can be found in the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+SEPARATORS: Final = (",", ";", "\t")
+# A header under a title block is found within a few lines; beyond that the file has none.
+HEADER_SEARCH_LINES: Final = 50
+_BOM: Final = b"\xef\xbb\xbf"
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a long notes cell is data, not an error
+
+
+class SourceError(Exception):
+    """The file cannot be read as a table; `line` is 1-based, None when the whole file is at fault."""
+
+    def __init__(self, line: int | None, fr: str, en: str) -> None:
+        super().__init__(en)
+        self.line, self.fr, self.en = line, fr, en
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    line: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    encoding: str
+    separator: str
+    header: Row
+    rows: tuple[Row, ...]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding name). Strict UTF-8 first: Windows-1252 text with accents is almost never
+    valid UTF-8, while the reverse guess would turn « é » into « Ã© » without a complaint. Bytes that
+    Windows-1252 leaves undefined become U+FFFD rather than refusing a file for one odd byte."""
+    if data.startswith(_BOM):
+        try:
+            return data[len(_BOM):].decode("utf-8"), "UTF-8 (BOM)"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
+def read_table(data: bytes, is_header: Callable[[Sequence[str]], bool]) -> Table:
+    """The rows under the header, blank rows left out, cells trimmed. The header is the first line
+    that `is_header` accepts when split by one of the separators, tried most frequent first on that
+    line: counting on the header rather than guessing from data, where commas are decimal marks."""
+    text, encoding = decode(data)
+    text = text.replace("\x00", "")  # a NUL is never data; csv would stop on it
+    header_line, separator = _find_header(text, is_header)
+    rows: list[Row] = []
+    header: Row | None = None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    end = 0
+    try:
+        for record in reader:
+            start, end = end + 1, reader.line_num
+            if end < header_line:
+                continue
+            cells = tuple(cell.strip() for cell in record)
+            if not any(cells):
+                continue
+            if header is None:
+                header = Row(start, cells)
+            else:
+                rows.append(Row(start, cells))
+    except csv.Error as exc:
+        raise SourceError(end + 1, f"le fichier n'est pas un CSV lisible ({exc})",
+                          f"the file is not readable CSV ({exc})") from None
+    if header is None:  # the header line was inside a quoted cell that ran on
+        raise SourceError(header_line, "l'en-tête n'a pas pu être lu", "the header could not be read")
+    return Table(encoding, separator, header, tuple(rows))
+
+
+def _find_header(text: str, is_header: Callable[[Sequence[str]], bool]) -> tuple[int, str]:
+    lines = itertools.islice(io.StringIO(text, newline=""), HEADER_SEARCH_LINES)  # as csv counts lines
+    for number, line in enumerate((line.rstrip("\r\n") for line in lines), start=1):
+        for separator in sorted(SEPARATORS, key=line.count, reverse=True):
+            if line.count(separator) and is_header(_split(line, separator)):
+                return number, separator
+    raise SourceError(None, f"aucune ligne d'en-tête : aucune des {HEADER_SEARCH_LINES} premières lignes ne nomme "
+                            "deux colonnes connues (matricule, nom, emploi, responsable, agence, ETP, site)",
+                      f"no header row: none of the first {HEADER_SEARCH_LINES} lines names two known columns "
+                      "(employee id, name, job title, manager, agency, FTE, site)")
+
+
+def _split(line: str, separator: str) -> list[str]:
+    try:
+        return [cell.strip() for cell in next(csv.reader([line], delimiter=separator), [])]
+    except csv.Error:
+        return []

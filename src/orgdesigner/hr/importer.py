@@ -1,0 +1,244 @@
+"""Rows of an HR extract → a scenario, or the list of what stops it.
+
+Problems are gathered, never raised, and each names the line (as a spreadsheet numbers it) and the
+column, so the user can fix the whole file in one pass. Any blocking problem means no scenario:
+half an organisation imported would look plausible and be wrong. A manager in another agency is
+not a problem here: it is a real situation, and the validator's cross-agency finding says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Final
+
+from orgdesigner.hr.columns import ImportMapping, header_recogniser, recognise
+from orgdesigner.hr.csv_source import Row, SourceError, read_table
+from orgdesigner.hr.roles import RoleMatcher
+from orgdesigner.hr.text import words
+from orgdesigner.hr.values import ValueProblem, parse_fte
+from orgdesigner.model.catalogue import OTHER_ROLE
+from orgdesigner.model.entities import Agency, Link, Position, Scenario, Site
+from orgdesigner.model.labels import Label
+
+# An `other` post needs a family; management is the one no rule reads from a position's family,
+# so a title left unmapped cannot change a verdict on the agency's teams.
+UNMAPPED_FAMILY: Final = "management"
+UNTITLED: Final = "Sans intitulé"
+_SLUG: Final = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """`line` is 1-based, None for the whole file; `column` is the header as the file writes it."""
+
+    line: int | None
+    column: str | None
+    message: Label
+    blocking: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What was recognised and what was built; `scenario` is None when a problem blocks."""
+
+    scenario: Scenario | None
+    problems: tuple[ImportProblem, ...]
+    encoding: str = ""
+    separator: str = ""
+    header_line: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # field → header as written
+    rows: int = 0
+    agencies_created: tuple[str, ...] = ()
+    agencies_matched: tuple[str, ...] = ()
+    roles: dict[str, int] = field(default_factory=dict)  # role code → positions
+    unmapped_titles: dict[str, int] = field(default_factory=dict)  # title → positions, for the user to map
+
+    @property
+    def blocking(self) -> tuple[ImportProblem, ...]:
+        return tuple(p for p in self.problems if p.blocking)
+
+
+def import_csv(data: bytes, name: str, existing: Sequence[Agency] = (),
+               mapping: ImportMapping | None = None) -> ImportResult:
+    mapping = mapping or ImportMapping()
+    try:
+        table = read_table(data, header_recogniser(mapping))
+    except SourceError as exc:
+        return ImportResult(None, (ImportProblem(exc.line, None, Label(exc.fr, exc.en)),))
+    result = import_rows(table.header, table.rows, name, existing, mapping)
+    return replace(result, encoding=table.encoding, separator=table.separator)
+
+
+def import_rows(header: Row, rows: Sequence[Row], name: str, existing: Sequence[Agency] = (),
+                mapping: ImportMapping | None = None) -> ImportResult:
+    """`existing`: the project's agencies, matched by name so that a re-import lands in them."""
+    return _Builder(header, rows, mapping or ImportMapping(), existing).build(name)
+
+
+class _Builder:
+    def __init__(self, header: Row, rows: Sequence[Row], mapping: ImportMapping, existing: Sequence[Agency]) -> None:
+        self.header, self.rows, self.mapping = header, rows, mapping
+        self.index = recognise(header.cells, mapping)
+        self.problems: list[ImportProblem] = []
+        self.existing = {words(a.name): a for a in reversed(existing)}  # the first of a name wins
+        self.taken_ids = {a.id for a in existing}
+        self.agencies: dict[str, Agency] = {}  # folded name → agency, in order of appearance
+        self.created: list[str] = []
+        self.sites: dict[str, dict[str, Site]] = {}  # agency id → folded site name → site
+
+    def column(self, name: str) -> str:
+        return self.header.cells[self.index[name]]
+
+    def cell(self, row: Row, name: str) -> str:
+        index = self.index.get(name)
+        return row.cells[index] if index is not None and index < len(row.cells) else ""
+
+    def problem(self, line: int | None, column: str | None, fr: str, en: str, *, blocking: bool = True) -> None:
+        self.problems.append(ImportProblem(line, column, Label(fr, en), blocking))
+
+    def build(self, name: str) -> ImportResult:
+        for wanted, text in self.mapping.columns.items():
+            if wanted not in self.index:
+                self.problem(self.header.line, None, f"la correspondance nomme la colonne {text!r} ({wanted}), "
+                             "absente de l'en-tête", f"the mapping names column {text!r} ({wanted}), which the "
+                             "header does not have")
+        if "id" not in self.index:
+            self.problem(self.header.line, None, "aucune colonne de matricule (Matricule, Employee ID)",
+                         "no employee id column (Matricule, Employee ID)")
+        positions, managers = self.positions()
+        links = self.links(positions, managers)
+        columns = {name: self.header.cells[index] for name, index in sorted(
+            self.index.items(), key=lambda item: item[1])}
+        roles = Counter(p.role for p in positions.values())
+        unmapped = Counter(p.title or "" for p in positions.values() if p.role == OTHER_ROLE)
+        blocked = any(p.blocking for p in self.problems)
+        agencies = tuple(replace(a, sites=tuple(self.sites[a.id].values())) if self.sites[a.id] else a
+                         for a in self.agencies.values())
+        scenario = None if blocked else Scenario(name, agencies=agencies, positions=tuple(positions.values()),
+                                                  links=links)
+        matched = tuple(a.name for a in self.agencies.values() if a.id not in self.created)
+        created = tuple(a.name for a in self.agencies.values() if a.id in self.created)
+        return ImportResult(scenario, tuple(self.problems), header_line=self.header.line, columns=columns,
+                            rows=len(self.rows), agencies_created=created, agencies_matched=matched,
+                            roles=dict(roles), unmapped_titles=dict(unmapped.most_common()))
+
+    def positions(self) -> tuple[dict[str, Position], dict[str, tuple[str, Row]]]:
+        matcher = RoleMatcher(self.mapping.roles)
+        positions: dict[str, Position] = {}
+        lines: dict[str, int] = {}
+        managers: dict[str, tuple[str, Row]] = {}
+        if "id" not in self.index:  # said once for the header, not once a row
+            return positions, managers
+        for row in self.rows:
+            position_id = self.cell(row, "id")
+            if not position_id:
+                self.problem(row.line, self.column("id"), "matricule manquant", "missing employee id")
+                continue
+            if position_id in lines:
+                self.problem(row.line, self.column("id"), f"matricule {position_id!r} en double (déjà ligne "
+                             f"{lines[position_id]})", f"duplicate employee id {position_id!r} (already on line "
+                             f"{lines[position_id]})")
+                continue
+            lines[position_id] = row.line
+            position = self.position(row, position_id, matcher)
+            positions[position_id] = position
+            manager = self.cell(row, "manager")
+            if manager:
+                managers[position_id] = (manager, row)
+        return positions, managers
+
+    def position(self, row: Row, position_id: str, matcher: RoleMatcher) -> Position:
+        title = self.cell(row, "title")
+        if not title:
+            self.problem(row.line, self.column("title") if "title" in self.index else None,
+                         f"intitulé de poste vide : poste « {UNTITLED} »",
+                         f"empty job title: imported as « {UNTITLED} »", blocking=False)
+        role = matcher.role(title) if title else OTHER_ROLE
+        fte = 1.0
+        if self.cell(row, "fte"):
+            try:
+                fte = parse_fte(self.cell(row, "fte"))
+            except ValueProblem as exc:
+                self.problem(row.line, self.column("fte"), exc.fr, exc.en)
+        agency = self.agency(self.cell(row, "agency"))
+        site = self.site(agency, self.cell(row, "site"), row)
+        holder = self.cell(row, "holder") or " ".join(
+            part for part in (self.cell(row, "first_name"), self.cell(row, "last_name")) if part)
+        return Position(position_id, role, agency=agency.id if agency else None,
+                        title=(title or UNTITLED) if role == OTHER_ROLE else title or None,
+                        family=UNMAPPED_FAMILY if role == OTHER_ROLE else None, holder=holder or None, fte=fte,
+                        site=site)
+
+    def agency(self, name: str) -> Agency | None:
+        if not name:
+            return None
+        key = words(name) or name
+        agency = self.agencies.get(key)
+        if agency is None:
+            agency = self.existing.get(key)
+            if agency is None:
+                agency = Agency(self.unique_id(name, self.taken_ids), name)
+                self.created.append(agency.id)
+            self.taken_ids.add(agency.id)
+            self.agencies[key] = agency
+            self.sites[agency.id] = {words(s.name) or s.name: s for s in agency.sites or ()}
+        return agency
+
+    def site(self, agency: Agency | None, name: str, row: Row) -> str | None:
+        if not name:
+            return None
+        if agency is None:
+            self.problem(row.line, self.column("site"), f"site {name!r} ignoré : un poste du siège n'a pas de site",
+                         f"site {name!r} ignored: a head-office position has no site", blocking=False)
+            return None
+        sites = self.sites[agency.id]
+        key = words(name) or name
+        if key not in sites:
+            sites[key] = Site(self.unique_id(name, {s.id for s in sites.values()}), name, 0)
+        return sites[key].id
+
+    @staticmethod
+    def unique_id(name: str, taken: set[str]) -> str:
+        base = _SLUG.sub("-", words(name)).strip("-") or "x"
+        candidate, number = base, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
+
+    def links(self, positions: dict[str, Position], managers: dict[str, tuple[str, Row]]) -> tuple[Link, ...]:
+        known: dict[str, str] = {}
+        for position_id, (manager, row) in managers.items():
+            if manager not in positions:
+                self.problem(row.line, self.column("manager"), f"responsable {manager!r} inconnu : aucun matricule "
+                             "de ce nom", f"unknown manager {manager!r}: no employee has that id")
+            else:
+                known[position_id] = manager
+        self.cycles(known, managers)
+        return tuple(Link(manager, position_id) for position_id, manager in known.items())
+
+    def cycles(self, manager_of: dict[str, str], managers: dict[str, tuple[str, Row]]) -> None:
+        """Each position has one manager at most, so following managers from each position in turn
+        finds every cycle once, in time linear in the rows."""
+        state: dict[str, int] = {}  # 1: on the current walk, 2: done
+        for start in manager_of:
+            walk: list[str] = []
+            current: str | None = start
+            while current is not None and current not in state:
+                state[current] = 1
+                walk.append(current)
+                current = manager_of.get(current)
+            if current is not None and state[current] == 1:
+                cycle = walk[walk.index(current):]
+                first = min(cycle, key=lambda p: managers[p][1].line)
+                ids = " → ".join(cycle[cycle.index(first):] + cycle[:cycle.index(first)] + [first])
+                row = managers[first][1]
+                self.problem(row.line, self.column("manager"), f"cycle de responsables : {ids}",
+                             f"a cycle of managers: {ids}")
+            for position_id in walk:
+                state[position_id] = 2
+
+
