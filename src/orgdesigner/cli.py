@@ -27,8 +27,15 @@ EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 FAIL_LEVELS = ("error", "warning", "info", "never")
 MAX_EXPORT_SCALE = 8.0  # beyond this a card's text is drawn larger than any screen needs
-# The first bytes of each export format: --force replaces a file that starts so, never another one.
-_SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+# How each export format's files begin: --force replaces a file that starts so, never another one.
+# A CSV is recognised by the header the export writes: any other text file may be the user's data.
+_SIGNATURES: dict[str, Callable[[bytes], bool]] = {
+    "png": lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"),
+    "pdf": lambda head: head.startswith(b"%PDF-"),
+    "csv": lambda head: head.startswith("\ufeffMatricule;Nom;".encode()),
+    "graphml": lambda head: head.lstrip().startswith(b"<?xml") and b"<graphml" in head,
+}
+_HEAD_BYTES = 512  # enough for an XML declaration and a comment before <graphml
 
 
 def default_lang() -> Lang:
@@ -108,12 +115,17 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--force", action="store_true",
                          help="replace OUT when it is an existing scenario JSON (never any other file)")
 
-    export = commands.add_parser("export", help="draw a scenario's chart into a file, as the window shows it")
+    export = commands.add_parser("export", help="draw a scenario's chart into a file, or write its positions as "
+                                                "CSV or GraphML")
     export.add_argument("file", type=_path, metavar="FILE")
     outputs = export.add_mutually_exclusive_group(required=True)  # one output a run; more formats will join
     outputs.add_argument("--png", type=_path, metavar="OUT.png", help="a PNG image of the chart")
     outputs.add_argument("--pdf", type=_path, metavar="OUT.pdf",
                          help="the annotated PDF: cover, chart, legend, findings, a summary per agency")
+    outputs.add_argument("--csv", type=_path, metavar="OUT.csv",
+                         help="the positions as an Excel CSV (French, semicolons) that `import` reads back")
+    outputs.add_argument("--graphml", type=_path, metavar="OUT.graphml",
+                         help="the positions and links as a GraphML graph for yEd or Gephi")
     export.add_argument("--scenario", metavar="NAME", help="scenario of a project (default: its first)")
     export.add_argument("--agency", metavar="ID", nargs="+", action="extend",
                         help="only these agencies' cards (default: the whole scenario; --png takes one)")
@@ -301,6 +313,12 @@ def _export(args: argparse.Namespace) -> int:
     _check_options_fit(kind, args)
     _check_replaceable(source, target, kind, args.force)
     opened = open_scenario(source, args.scenario)
+    if kind in ("csv", "graphml"):
+        _export_table(target, kind, opened, args.lang or default_lang())
+        if args.scenario is None and opened.scenarios_in_file > 1:
+            _say(f"{source} holds {opened.scenarios_in_file} scenarios; this was the first "
+                 "(--scenario NAME for another)")
+        return EXIT_OK
     document = Document(Project(opened.organisation, (opened.scenario,)))
     known = [agency.id for agency in document.chart.agencies()]
     unknown = [agency for agency in dict.fromkeys(args.agency or ()) if agency not in known]
@@ -348,6 +366,10 @@ def _check_options_fit(kind: str, args: argparse.Namespace) -> None:
             raise InputError(["--png draws one agency or the whole scenario: give one --agency ID"])
     else:
         wrong = ["--scale"] if args.scale is not None else []
+    if kind in ("csv", "graphml"):  # the whole scenario, no drawing: no option of either drawing
+        wrong += [f"--{name}" for name in _PDF_ONLY if getattr(args, name) is not None]
+        wrong += ["--no-findings"] if args.no_findings else []
+        wrong += ["--agency"] if args.agency is not None else []
     if wrong:
         raise InputError([f"{', '.join(wrong)}: not an option of --{kind}"])
 
@@ -379,6 +401,25 @@ def _export_pdf(args: argparse.Namespace, source: Path, target: Path, document: 
          f"scenario {document.current_scenario!r})")
 
 
+def _export_table(target: Path, kind: str, opened: OpenedScenario, lang: Lang) -> None:
+    """The data, not the drawing: no Document and no layout, so a large scenario exports at once."""
+    from orgdesigner.app.files import write_bytes_safely
+    from orgdesigner.app.opening import InputError
+    from orgdesigner.hr.csv_export import scenario_to_csv
+    from orgdesigner.hr.graphml_export import scenario_to_graphml
+    from orgdesigner.rules.engine import validate
+
+    scenario = opened.scenario
+    data = (scenario_to_csv(scenario, validate(scenario), lang).encode("utf-8") if kind == "csv"
+            else scenario_to_graphml(scenario, lang))
+    try:
+        write_bytes_safely(target, data)
+    except OSError as exc:
+        raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
+    _say(f"wrote {target} ({len(scenario.positions)} positions, {len(scenario.links)} links; "
+         f"scenario {scenario.name!r})")
+
+
 def _check_replaceable(source: Path, target: Path, kind: str, force: bool) -> None:
     from orgdesigner.app.opening import InputError
 
@@ -388,7 +429,7 @@ def _check_replaceable(source: Path, target: Path, kind: str, force: bool) -> No
         raise InputError([f"{target}: is the source file too; name another file to write"])
     try:
         with target.open("rb") as handle:
-            same_format = handle.read(len(_SIGNATURES[kind])) == _SIGNATURES[kind]
+            same_format = _SIGNATURES[kind](handle.read(_HEAD_BYTES))
     except OSError:
         same_format = False
     if not same_format:

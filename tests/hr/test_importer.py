@@ -219,3 +219,14 @@ def test_random_rows_give_a_valid_scenario_or_problems(cells: list[list[str]]) -
     assert (result.scenario is None) == bool(result.blocking)
     if result.scenario is not None:  # whatever came in, what comes out is a scenario the strict reader accepts
         read_scenario_data(scenario_to_data(Organisation("o"), result.scenario))
+
+
+def test_a_role_code_column_wins_over_the_title_and_an_unknown_code_blocks() -> None:
+    data = ("Matricule;Nom;Libellé emploi;Code fonction\n"
+            "1;'=A1;Gardien;agency_head\n2;'Tino;Gardien;\n3;;Responsable d'agence;agency_head\n").encode()
+    result = import_csv(data, "S")
+    assert result.scenario is not None
+    assert [(p.role, p.holder, p.title) for p in result.scenario.positions] == [
+        ("agency_head", "=A1", "Gardien"), ("caretaker", "'Tino", "Gardien"), ("agency_head", None, None)]
+    refused = import_csv(b"Matricule;Code fonction\n1;chef\n", "S")
+    assert refused.scenario is None and refused.blocking[0].column == "Code fonction"

@@ -18,8 +18,9 @@ from orgdesigner.hr.text import words
 from orgdesigner.model.catalogue import OTHER_ROLE, ROLES
 
 # The fields a row can give, in the order a summary names them. `holder` is a full name;
-# `first_name` and `last_name` are joined into one when the file splits them.
-FIELDS: Final = ("id", "holder", "first_name", "last_name", "title", "manager", "agency", "fte", "site")
+# `first_name` and `last_name` are joined into one when the file splits them; `role` is a role code,
+# as OrgDesigner's own export writes it, taken as it is rather than guessed from the title.
+FIELDS: Final = ("id", "holder", "first_name", "last_name", "title", "role", "manager", "agency", "fte", "site")
 
 # Headers as HR systems write them, compared after `words` (case, accents and punctuation ignored).
 KNOWN_HEADERS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
@@ -31,6 +32,7 @@ KNOWN_HEADERS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "last_name": ("Nom", "Nom de famille", "Last name", "Surname", "Family name"),
     "title": ("Emploi", "Libellé emploi", "Libellé de l'emploi", "Intitulé de poste", "Intitulé du poste", "Poste",
               "Fonction", "Job title", "Job", "Title", "Position"),
+    "role": ("Code fonction", "Role code"),
     "manager": ("Matricule manager", "Matricule responsable", "Matricule N+1", "Responsable", "N+1", "Manager",
                 "Manager ID", "Supervisor ID", "Reports to"),
     "agency": ("Agence", "Établissement", "Etablissement", "Agency", "Branch"),

@@ -20,6 +20,8 @@ SEPARATORS: Final = (",", ";", "\t")
 # A header under a title block is found within a few lines; beyond that the file has none.
 HEADER_SEARCH_LINES: Final = 50
 _BOM: Final = b"\xef\xbb\xbf"
+# csv_export.FORMULA_STARTS, which an apostrophe was put in front of so Excel would not run them.
+_NEUTRALISED: Final = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a long notes cell is data, not an error
 
@@ -77,7 +79,7 @@ def read_table(data: bytes, is_header: Callable[[Sequence[str]], bool]) -> Table
             start, end = end + 1, reader.line_num
             if end < header_line:
                 continue
-            cells = tuple(cell.strip() for cell in record)
+            cells = tuple(unneutralise(cell.strip()) for cell in record)
             if not any(cells):
                 continue
             if header is None:
@@ -90,6 +92,12 @@ def read_table(data: bytes, is_header: Callable[[Sequence[str]], bool]) -> Table
     if header is None:  # the header line was inside a quoted cell that ran on
         raise SourceError(header_line, "l'en-tête n'a pas pu être lu", "the header could not be read")
     return Table(encoding, separator, header, tuple(rows))
+
+
+def unneutralise(cell: str) -> str:
+    """Undoes the export's formula guard, so that a holder « =HYPERLINK(...) » or « +33 1 23 »
+    round-trips; an apostrophe before anything else is the user's and stays."""
+    return cell[1:] if cell.startswith(_NEUTRALISED) else cell
 
 
 def _find_header(text: str, is_header: Callable[[Sequence[str]], bool]) -> tuple[int, str]:

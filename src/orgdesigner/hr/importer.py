@@ -19,7 +19,7 @@ from orgdesigner.hr.csv_source import Row, SourceError, read_table
 from orgdesigner.hr.roles import RoleMatcher
 from orgdesigner.hr.text import words
 from orgdesigner.hr.values import ValueProblem, parse_fte
-from orgdesigner.model.catalogue import OTHER_ROLE
+from orgdesigner.model.catalogue import OTHER_ROLE, ROLES
 from orgdesigner.model.entities import Agency, Link, Position, Scenario, Site
 from orgdesigner.model.labels import Label
 
@@ -156,7 +156,7 @@ class _Builder:
             self.problem(row.line, self.column("title") if "title" in self.index else None,
                          f"intitulé de poste vide : poste « {UNTITLED} »",
                          f"empty job title: imported as « {UNTITLED} »", blocking=False)
-        role = matcher.role(title) if title else OTHER_ROLE
+        role = self.role(row, title, matcher)
         fte = 1.0
         if self.cell(row, "fte"):
             try:
@@ -167,10 +167,24 @@ class _Builder:
         site = self.site(agency, self.cell(row, "site"), row)
         holder = self.cell(row, "holder") or " ".join(
             part for part in (self.cell(row, "first_name"), self.cell(row, "last_name")) if part)
+        label = ROLES[role].label
+        if self.cell(row, "role") and role != OTHER_ROLE and title in (label.fr, label.en):
+            title = ""  # the role's own label, as the export writes it: the default, not a chosen title
         return Position(position_id, role, agency=agency.id if agency else None,
                         title=(title or UNTITLED) if role == OTHER_ROLE else title or None,
                         family=UNMAPPED_FAMILY if role == OTHER_ROLE else None, holder=holder or None, fte=fte,
                         site=site)
+
+    def role(self, row: Row, title: str, matcher: RoleMatcher) -> str:
+        """A role code column, as the export writes it, wins: it is what the user chose, where the
+        title's keywords are a guess. An unknown code blocks, like any other unreadable cell."""
+        code = self.cell(row, "role")
+        if code in ROLES:
+            return code
+        if code:
+            self.problem(row.line, self.column("role"), f"code fonction {code!r} inconnu",
+                         f"unknown role code {code!r}")
+        return matcher.role(title) if title else OTHER_ROLE
 
     def agency(self, name: str) -> Agency | None:
         if not name:
