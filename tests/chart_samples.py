@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from orgdesigner.model.chart import LINK_TYPE_ORDER, Chart
+import pytest
+
+from orgdesigner.commands import Command
+from orgdesigner.model.chart import LINK_TYPE_ORDER, Chart, ChartError
 from orgdesigner.model.entities import Agency, Link, Position, Scenario, Site
 
 
@@ -42,3 +45,28 @@ def assert_graphs_in_step(chart: Chart) -> None:
         assert set(graph.nodes) == ids
         assert set(graph.edges) == {(link.source, link.target) for link in chart.links()
                                     if link.type == link_type}
+
+
+def round_trip(chart: Chart, command: Command) -> Scenario:
+    """redo, undo, redo, undo: each undo gives back the start, each redo the same end state."""
+    before = chart.to_scenario()
+    command.redo()
+    after = chart.to_scenario()
+    assert_graphs_in_step(chart)
+    for _ in range(2):
+        command.undo()
+        assert chart.to_scenario() == before
+        assert_graphs_in_step(chart)
+        command.redo()
+        assert chart.to_scenario() == after
+    command.undo()
+    return after
+
+
+def refused(chart: Chart, command: Command) -> None:
+    """The command raises ChartError and the chart is as it was."""
+    before = chart.to_scenario()
+    with pytest.raises(ChartError):
+        command.redo()
+    assert chart.to_scenario() == before
+    assert_graphs_in_step(chart)

@@ -3,13 +3,14 @@ text, the GraphML opens as a graph, and OUT is replaced only when it is an expor
 
 from __future__ import annotations
 
-import hashlib
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from command_runs import digest
+from command_runs import run_err as run
 from orgdesigner.cli import main
 from orgdesigner.hr.graphml_export import GRAPHML, YED
 from orgdesigner.model.catalogue import ROLES
@@ -28,15 +29,6 @@ SMALL = {
     "links": [{"from": "p1", "to": "p2"}, {"from": "p1", "to": "p3", "type": "dotted"},
               {"from": "p1", "to": "p4", "type": "contract"}],
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
-    code = main([str(arg) for arg in args])
-    return code, capsys.readouterr().err
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

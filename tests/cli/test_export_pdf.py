@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from command_runs import run_err as run
 from orgdesigner.cli import main
 from pdf_reading import page_texts, qpdf_check
 
@@ -21,11 +22,6 @@ SMALL = {
                   {"id": "p3", "agency": "sud", "role": "agency_head", "holder": "Léa Œillet"}],
     "links": [{"from": "p1", "to": "p2"}],
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
-    code = main([str(arg) for arg in args])
-    return code, capsys.readouterr().err
 
 
 @pytest.fixture

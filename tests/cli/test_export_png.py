@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -13,6 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from command_runs import digest
+from command_runs import run_err as run
 from orgdesigner import palette
 from orgdesigner.app.opening import open_scenario
 from orgdesigner.cli import main
@@ -35,11 +36,6 @@ SMALL = {
 }
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
-    code = main([str(arg) for arg in args])
-    return code, capsys.readouterr().err
-
-
 def colours(path: Path) -> set[int]:
     """Every distinct pixel value of the image, as 0xAARRGGBB."""
     image = QImage(str(path))
@@ -50,10 +46,6 @@ def colours(path: Path) -> set[int]:
 
 def argb(hex_colour: str) -> int:
     return QColor(hex_colour).rgba()
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
-from orgdesigner.cli import main
+from command_runs import digest, run
 from orgdesigner.storage import load_project
 
 EXTRACT = ("Extraction RH;;;;;\n;;;;;\n"
@@ -17,16 +16,6 @@ EXTRACT = ("Extraction RH;;;;;\n;;;;;\n"
            "2;Lefèvre;Hélène;Gardienne;3;Agence Nord;80 %\n"
            "3;Noël;Zoé;Responsable de secteur;1;Agence Nord;0,8\n"
            "4;Roy;Luc;Comptable;1;;1\n").encode("cp1252")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

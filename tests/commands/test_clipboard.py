@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from chart_samples import assert_graphs_in_step, sample_chart, sample_scenario
-from orgdesigner.commands.base import Command, CommandStack
+from chart_samples import assert_graphs_in_step, refused, round_trip, sample_chart, sample_scenario
+from orgdesigner.commands.base import CommandStack
 from orgdesigner.commands.chart_commands import EditPosition, RemovePositions
 from orgdesigner.commands.clipboard import (
     DUPLICATE_SHIFT,
@@ -23,31 +23,6 @@ from orgdesigner.model import queries
 from orgdesigner.model.chart import Chart, ChartError
 from orgdesigner.model.entities import Agency, Link, Position, Scenario, Site
 from orgdesigner.model.labels import Label
-
-
-def round_trip(chart: Chart, command: Command) -> Scenario:
-    """redo, undo, redo, undo: each undo gives back exactly the start, each redo the same end state;
-    returns that end state, the chart left as it started."""
-    before = chart.to_scenario()
-    command.redo()
-    after = chart.to_scenario()
-    assert_graphs_in_step(chart)
-    for _ in range(2):
-        command.undo()
-        assert chart.to_scenario() == before
-        assert_graphs_in_step(chart)
-        command.redo()
-        assert chart.to_scenario() == after
-    command.undo()
-    return after
-
-
-def refused(chart: Chart, command: Command) -> None:
-    before = chart.to_scenario()
-    with pytest.raises(ChartError):
-        command.redo()
-    assert chart.to_scenario() == before
-
 
 # Copying -----------------------------------------------------------------------------------------
 

@@ -10,11 +10,10 @@ import dataclasses
 
 import pytest
 
-from chart_samples import assert_graphs_in_step, sample_chart
+from chart_samples import refused, round_trip, sample_chart
 from orgdesigner.commands import (
     AddLink,
     AddPosition,
-    Command,
     EditAgency,
     EditPosition,
     Macro,
@@ -24,35 +23,9 @@ from orgdesigner.commands import (
     ReparentPosition,
 )
 from orgdesigner.model import queries
-from orgdesigner.model.chart import Chart, ChartError
-from orgdesigner.model.entities import Link, Position, Scenario
+from orgdesigner.model.chart import Chart
+from orgdesigner.model.entities import Link, Position
 from orgdesigner.model.labels import Label
-
-
-def round_trip(chart: Chart, command: Command) -> Scenario:
-    """redo, undo, redo, undo: each undo gives back the start, each redo the same end state."""
-    before = chart.to_scenario()
-    command.redo()
-    after = chart.to_scenario()
-    assert_graphs_in_step(chart)
-    for _ in range(2):
-        command.undo()
-        assert chart.to_scenario() == before
-        assert_graphs_in_step(chart)
-        command.redo()
-        assert chart.to_scenario() == after
-    command.undo()
-    return after
-
-
-def refused(chart: Chart, command: Command) -> None:
-    """The command raises ChartError and the chart is as it was."""
-    before = chart.to_scenario()
-    with pytest.raises(ChartError):
-        command.redo()
-    assert chart.to_scenario() == before
-    assert_graphs_in_step(chart)
-
 
 # AddPosition -------------------------------------------------------------------------------------
 

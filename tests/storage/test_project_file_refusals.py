@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import hashlib
 import os
 import random
 import sqlite3
@@ -13,12 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from command_runs import digest
 from orgdesigner.model.entities import Link, Organisation, Project, Scenario
 from orgdesigner.storage import ProjectFileError, load_project, save_project
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def empty(path: Path) -> None:

@@ -1,18 +1,14 @@
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from types import MappingProxyType
 
 import pytest
 
+from command_runs import digest
 from orgdesigner.model.entities import Organisation, Position, Project, Scenario
 from orgdesigner.storage import ProjectFileError, add_scenario, load_project, save_project
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def open_descriptors_on(path: Path) -> list[str]:
