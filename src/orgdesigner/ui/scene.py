@@ -254,23 +254,29 @@ class ChartScene(QGraphicsScene):
     def _build(self) -> None:
         """The first drawing: every card, then every link routed once (what `_sync_position` does
         one position at a time, without asking each position for its links)."""
-        chart = self._chart
-        for position in chart.positions():
-            card = CardItem(position.id, self._look_of(position.id))
-            xy = chart.position_xy(position.id)
-            if xy is not None:
-                card.setPos(QPointF(*xy))
-            self._cards[position.id] = card
+        for position in self._chart.positions():
             self._agency_of[position.id] = position.agency
             self._members[position.agency].add(position.id)
-            self.addItem(card)
-        for link in chart.links():
-            item = LinkItem(link.source, link.target, link.type)
-            self._links[link] = item
-            self._links_of[link.source].add(link)
-            self._links_of[link.target].add(link)
-            self.addItem(item)
+            self._add_card(position.id)
+        for link in self._chart.links():
+            self._add_link(link)
             self._route(link)
+
+    def _add_card(self, position_id: str) -> None:
+        card = CardItem(position_id, self._look_of(position_id))
+        xy = self._chart.position_xy(position_id)
+        if xy is not None:
+            card.setPos(QPointF(*xy))
+        self._cards[position_id] = card
+        self.addItem(card)
+
+    def _add_link(self, link: Link) -> None:
+        item = LinkItem(link.source, link.target, link.type)
+        self._links[link] = item
+        self._links_of[link.source].add(link)
+        self._links_of[link.target].add(link)
+        self.addItem(item)
+        item.setVisible(link.source not in self._hidden and link.target not in self._hidden)
 
     def _sync_all(self) -> None:
         for position_id in [p for p in self._cards if not self._chart.has_position(p)]:
@@ -303,12 +309,7 @@ class ChartScene(QGraphicsScene):
             self._members[agency].add(position_id)
             self._header_moved(agency)
         if position_id not in self._cards:
-            card = CardItem(position_id, self._look_of(position_id))
-            xy = chart.position_xy(position_id)
-            if xy is not None:
-                card.setPos(QPointF(*xy))
-            self._cards[position_id] = card
-            self.addItem(card)
+            self._add_card(position_id)
         else:
             self._refresh_card(position_id)
             self._place(position_id)
@@ -320,12 +321,7 @@ class ChartScene(QGraphicsScene):
             self._drop_link(link)
         for link in wanted - self._links_of[position_id]:
             if link.source in self._cards and link.target in self._cards:
-                item = LinkItem(link.source, link.target, link.type)
-                self._links[link] = item
-                self._links_of[link.source].add(link)
-                self._links_of[link.target].add(link)
-                self.addItem(item)
-                item.setVisible(link.source not in self._hidden and link.target not in self._hidden)
+                self._add_link(link)
         # A link's kind of line (spine, assistant, elbow) depends on its target's role and reports; an
         # edit that changes those announces the target, whose links are all routed again here.
         for link in self._links_of[position_id]:
