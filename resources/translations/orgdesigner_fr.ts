@@ -141,6 +141,29 @@
     </message>
 </context>
 <context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agence</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Ce qui change</translation>
+    </message>
+</context>
+<context>
     <name>ChartScene</name>
     <message>
         <source>Edit in place (F2)</source>
@@ -177,6 +200,127 @@
     <message>
         <source>Edit the agency</source>
         <translation>Modifier l’agence</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonWindow</name>
+    <message>
+        <source>Comparison: {before} → {after}</source>
+        <translation>Comparaison&#xa0;: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Target: {name}</source>
+        <translation>Cible&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Source: {name}</source>
+        <translation>Existant&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Switch between the target and the source (T)</source>
+        <translation>Passer de la cible à l’existant et inversement (T)</translation>
+    </message>
+    <message>
+        <source>Show the other scenario</source>
+        <translation>Montrer l’autre scénario</translation>
+    </message>
+    <message>
+        <source>&amp;Fit all</source>
+        <translation>&amp;Tout afficher</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ra&amp;fraîchir</translation>
+    </message>
+    <message>
+        <source>Compute the comparison again from the project as it stands (F5)</source>
+        <translation>Refaire la comparaison sur le projet tel qu’il est (F5)</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <source>faded and dashed: a position only the other scenario has, drawn where it stands there</source>
+        <translation>estompé, en pointillés&#xa0;: un poste que seul l’autre scénario comporte, dessiné à sa place dans celui-ci</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;⚠ %n change(s) to guarding arrangements must be put to the tenant consultation council (CSI R271-3).&lt;/b&gt; &lt;a href=&quot;notices&quot;&gt;See the notices&lt;/a&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;⚠ %n changement de dispositif de gardiennage doit être soumis au conseil de concertation locative (CSI R271-3).&lt;/b&gt; &lt;a href=&quot;notices&quot;&gt;Voir les avis&lt;/a&gt;</numerusform>
+            <numerusform>&lt;b&gt;⚠ %n changements de dispositifs de gardiennage doivent être soumis au conseil de concertation locative (CSI R271-3).&lt;/b&gt; &lt;a href=&quot;notices&quot;&gt;Voir les avis&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) written to {file}</source>
+        <translation>
+            <numerusform>%n page écrite dans {file}</numerusform>
+            <numerusform>%n pages écrites dans {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notices CSI R271-3 ({count})</source>
+        <translation>Avis CSI R271-3 ({count})</translation>
+    </message>
+    <message>
+        <source>Position changes ({count})</source>
+        <translation>Changements de postes ({count})</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Agences</translation>
+    </message>
+    <message>
+        <source>Findings: {resolved} resolved, {introduced} introduced</source>
+        <translation>Constats&#xa0;: {resolved} résolus, {introduced} introduits</translation>
+    </message>
+    <message>
+        <source>Target shown, {name}: the positions it removes are faded where they were. Read only.</source>
+        <translation>Cible affichée, {name}&#xa0;: les postes qu’elle supprime sont estompés à leur place. Lecture seule.</translation>
+    </message>
+    <message>
+        <source>Source shown, {name}: the positions the target adds are faded where they will be. Read only.</source>
+        <translation>Existant affiché, {name}&#xa0;: les postes que la cible ajoute sont estompés à leur future place. Lecture seule.</translation>
+    </message>
+    <message>
+        <source>Cannot refresh the comparison</source>
+        <translation>Impossible de rafraîchir la comparaison</translation>
+    </message>
+    <message>
+        <source>The scenario “{name}” is no longer in the project.</source>
+        <translation>Le scénario «&#xa0;{name}&#xa0;» n’est plus dans le projet.</translation>
+    </message>
+    <message>
+        <source>The scenario “{name}” is no longer in the project: this comparison shows it as it was.</source>
+        <translation>Le scénario «&#xa0;{name}&#xa0;» n’est plus dans le projet&#xa0;: cette comparaison le montre tel qu’il était.</translation>
+    </message>
+    <message>
+        <source>The project has changed since this comparison was made. &lt;a href=&quot;refresh&quot;&gt;Refresh&lt;/a&gt; (F5)</source>
+        <translation>Le projet a changé depuis cette comparaison. &lt;a href=&quot;refresh&quot;&gt;Rafraîchir&lt;/a&gt; (F5)</translation>
+    </message>
+    <message>
+        <source>Export the comparison as PDF</source>
+        <translation>Exporter la comparaison en PDF</translation>
+    </message>
+    <message>
+        <source>Cannot export the PDF</source>
+        <translation>Impossible d’exporter le PDF</translation>
     </message>
 </context>
 <context>
@@ -255,6 +399,202 @@
     <message>
         <source>Filter findings (rule, text)</source>
         <translation>Filtrer les constats (règle, texte)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsTree</name>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import an HR extract</source>
+        <translation>Importer un extrait RH</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Aucun fichier choisi</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file…</source>
+        <translation>Choisir un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Intitulé de poste</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>&amp;Save the mapping…</source>
+        <translation>&amp;Enregistrer la correspondance…</translation>
+    </message>
+    <message>
+        <source>&amp;Load a mapping…</source>
+        <translation>&amp;Charger une correspondance…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Feuille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Job titles and roles</source>
+        <translation>Intitulés de poste et fonctions</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Scenario name:</source>
+        <translation>Nom du scénario&#xa0;:</translation>
+    </message>
+    <message>
+        <source>HR extracts (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Extraits RH (*.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>Impossible de lire le fichier</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>Enregistrer la correspondance</translation>
+    </message>
+    <message>
+        <source>Mapping (*.json)</source>
+        <translation>Correspondance (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save the mapping</source>
+        <translation>Impossible d’enregistrer la correspondance</translation>
+    </message>
+    <message>
+        <source>Load a mapping</source>
+        <translation>Charger une correspondance</translation>
+    </message>
+    <message>
+        <source>Cannot use the mapping</source>
+        <translation>Correspondance inutilisable</translation>
+    </message>
+    <message>
+        <source>No header row found.</source>
+        <translation>Aucune ligne d’en-tête trouvée.</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”, header on line {line}: the first rows under it.</source>
+        <translation>Feuille «&#xa0;{sheet}&#xa0;», en-tête ligne {line}&#xa0;: les premières lignes en dessous.</translation>
+    </message>
+    <message>
+        <source>Header on line {line}: the first rows under it.</source>
+        <translation>En-tête ligne {line}&#xa0;: les premières lignes en dessous.</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(aucune colonne)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read</source>
+        <translation>
+            <numerusform>%n ligne lue</numerusform>
+            <numerusform>%n lignes lues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocking problem(s), in red: correct the file or the choices above</source>
+        <translation>
+            <numerusform>%n problème bloquant, en rouge&#xa0;: corrigez le fichier ou les choix ci-dessus</numerusform>
+            <numerusform>%n problèmes bloquants, en rouge&#xa0;: corrigez le fichier ou les choix ci-dessus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the first {shown} of {count} problems are listed</source>
+        <translation>seuls les {shown} premiers des {count} problèmes sont listés</translation>
+    </message>
+    <message>
+        <source>Give the scenario a name.</source>
+        <translation>Donnez un nom au scénario.</translation>
+    </message>
+    <message>
+        <source>A scenario is already named “{name}”.</source>
+        <translation>Un scénario s’appelle déjà «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Employee id</source>
+        <translation>Matricule</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role code</source>
+        <translation>Code fonction</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s employee id</source>
+        <translation>Matricule du responsable</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agence</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>ETP</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
     </message>
 </context>
 <context>
@@ -340,6 +680,10 @@
     <message>
         <source>&amp;Import scenario JSON…</source>
         <translation>&amp;Importer un scénario JSON…</translation>
+    </message>
+    <message>
+        <source>Import an &amp;HR extract…</source>
+        <translation>Importer un extrait R&amp;H…</translation>
     </message>
     <message>
         <source>&amp;Export scenario JSON…</source>
@@ -450,6 +794,10 @@
         <translation>Tout &amp;déplier</translation>
     </message>
     <message>
+        <source>Co&amp;mpare scenarios…</source>
+        <translation>Co&amp;mparer des scénarios…</translation>
+    </message>
+    <message>
         <source>Lay out the &amp;agency</source>
         <translation>Disposition de l’&amp;agence</translation>
     </message>
@@ -537,6 +885,10 @@
         <translation>Impossible d’importer le scénario</translation>
     </message>
     <message>
+        <source>Cannot import the extract</source>
+        <translation>Impossible d’importer l’extrait</translation>
+    </message>
+    <message>
         <source>Export the scenario</source>
         <translation>Exporter le scénario</translation>
     </message>
@@ -586,6 +938,17 @@
     <message>
         <source>Save the changes to this project first?</source>
         <translation>Enregistrer d’abord les modifications de ce projet&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPanel</name>
+    <message>
+        <source>Every change to the guarding of an ensemble subject to the obligation must be put to the tenant consultation council (CSI R271-3).</source>
+        <translation>Tout changement du gardiennage d’un ensemble soumis à l’obligation doit être soumis au conseil de concertation locative (CSI R271-3).</translation>
+    </message>
+    <message>
+        <source>No ensemble subject to the guarding obligation changes its guarding: nothing to put to the tenant consultation council.</source>
+        <translation>Aucun ensemble soumis à l’obligation de gardiennage ne change de gardiennage&#xa0;: rien à soumettre au conseil de concertation locative.</translation>
     </message>
 </context>
 <context>
@@ -730,7 +1093,7 @@
     </message>
     <message>
         <source>on one page its text would be smaller than 6 pt, so the chart is cut into tiles to assemble</source>
-        <translation>sur une seule page, le texte ferait moins de 6 pt : l’organigramme est découpé en tuiles à assembler</translation>
+        <translation>sur une seule page, le texte ferait moins de 6 pt&#xa0;: l’organigramme est découpé en tuiles à assembler</translation>
     </message>
 </context>
 <context>
@@ -815,6 +1178,29 @@
     <message>
         <source>family chosen on each position</source>
         <translation>famille choisie sur chaque poste</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPairDialog</name>
+    <message>
+        <source>Compare scenarios</source>
+        <translation>Comparer des scénarios</translation>
+    </message>
+    <message>
+        <source>S&amp;wap</source>
+        <translation>&amp;Inverser</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparer</translation>
+    </message>
+    <message>
+        <source>Source (existing):</source>
+        <translation>Existant (source)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Target (proposed):</source>
+        <translation>Cible (proposée)&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,12 @@ from typing import TYPE_CHECKING
 from orgdesigner.model.entities import Organisation, Scenario
 
 if TYPE_CHECKING:
+    import datetime
+
     from orgdesigner.app.document import Document
     from orgdesigner.app.opening import OpenedScenario
+    from orgdesigner.compare.scenario_diff import ScenarioDiff
+    from orgdesigner.export.plan import PdfOptions
     from orgdesigner.hr.importer import ImportResult
 from orgdesigner.model.labels import Lang
 
@@ -34,8 +38,11 @@ _SIGNATURES: dict[str, Callable[[bytes], bool]] = {
     "pdf": lambda head: head.startswith(b"%PDF-"),
     "csv": lambda head: head.startswith("\ufeffMatricule;Nom;".encode()),
     "graphml": lambda head: head.lstrip().startswith(b"<?xml") and b"<graphml" in head,
+    "xlsx": lambda data: _is_xlsx_export(data),
 }
 _HEAD_BYTES = 512  # enough for an XML declaration and a comment before <graphml
+# Any workbook starts as a zip: an XLSX export is recognised by its header row, read from the whole file.
+_SIGNATURE_BYTES = {"xlsx": 64 * 2**20}
 
 
 def default_lang() -> Lang:
@@ -116,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="replace OUT when it is an existing scenario JSON (never any other file)")
 
     export = commands.add_parser("export", help="draw a scenario's chart into a file, or write its positions as "
-                                                "CSV or GraphML")
+                                                "CSV, XLSX or GraphML")
     export.add_argument("file", type=_path, metavar="FILE")
     outputs = export.add_mutually_exclusive_group(required=True)  # one output a run; more formats will join
     outputs.add_argument("--png", type=_path, metavar="OUT.png", help="a PNG image of the chart")
@@ -124,6 +131,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="the annotated PDF: cover, chart, legend, findings, a summary per agency")
     outputs.add_argument("--csv", type=_path, metavar="OUT.csv",
                          help="the positions as an Excel CSV (French, semicolons) that `import` reads back")
+    outputs.add_argument("--xlsx", type=_path, metavar="OUT.xlsx",
+                         help="the positions as an Excel workbook, the CSV's columns, that `import` reads back")
     outputs.add_argument("--graphml", type=_path, metavar="OUT.graphml",
                          help="the positions and links as a GraphML graph for yEd or Gephi")
     export.add_argument("--scenario", metavar="NAME", help="scenario of a project (default: its first)")
@@ -132,24 +141,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--scale", type=_scale, default=None, metavar="S",
                         help="--png: pixels per unit of the canvas at 1:1 (default: 1; lowered for a very large "
                              "chart)")
-    pdf = export.add_argument_group("PDF options")
-    pdf.add_argument("--page", choices=("A4", "A3", "A2", "A1", "A0"), default=None, help="paper size (default: A4)")
-    pdf.add_argument("--orientation", choices=("portrait", "landscape"), default=None,
-                     help="default: landscape")
-    pdf.add_argument("--mode", choices=("fit", "tile", "per-agency"), default=None,
-                     help="fit: one page, or tiles when text would fall under 6 pt (default); tile: sheets to "
-                          "assemble; per-agency: a page (or tiles) an agency")
-    pdf.add_argument("--overlap", type=_overlap, default=None, metavar="MM",
-                     help=f"tiles overlap by at least this (0 to {_MAX_OVERLAP_MM:g} mm, default: 10)")
+    pdf = _pdf_options(export)
     pdf.add_argument("--no-findings", action="store_true", help="leave out the finding marks and table")
-    pdf.add_argument("--title", type=_text, metavar="TEXT", help="the document's title")
-    pdf.add_argument("--author", type=_text, metavar="TEXT", help="the author named on the cover")
     export.add_argument("--lang", choices=("fr", "en"), help="language of the cards (default: from the locale)")
     export.add_argument("--force", action="store_true",
                         help="replace OUT when it is an existing file of the same format (never any other file)")
 
-    import_ = commands.add_parser("import", help="import an HR extract (CSV) as a new scenario of a project")
-    import_.add_argument("source", type=_path, metavar="SOURCE", help="a .csv file (.xlsx is not yet supported)")
+    import_ = commands.add_parser("import", help="import an HR extract (CSV or Excel) as a new scenario of a project")
+    import_.add_argument("source", type=_path, metavar="SOURCE", help="a CSV file or an Excel workbook (.xlsx)")
     import_.add_argument("--into", type=_path, required=True, metavar="PROJECT.orgd",
                          help="the project to add the scenario to (created if absent)")
     import_.add_argument("--scenario", type=_text, metavar="NAME", help="the new scenario's name (default: SOURCE's "
@@ -157,8 +156,28 @@ def _parser() -> argparse.ArgumentParser:
     import_.add_argument("--mapping", type=_path, metavar="MAPPING.json",
                          help='columns and job titles set by hand: {"columns": {"id": "Matricule"}, '
                               '"roles": {"Gardienne": "caretaker"}}')
+    import_.add_argument("--sheet", type=_text, metavar="NAME",
+                         help="the workbook's sheet to read (default: the first with a recognised header)")
     import_.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
     import_.add_argument("--lang", choices=("fr", "en"), help="language of messages (default: from the locale)")
+
+    diff = commands.add_parser("diff", help="compare two scenarios: positions, agencies against the models, "
+                                            "findings resolved and introduced, guarding notices")
+    diff.add_argument("file", type=_path, nargs="?", metavar="FILE",
+                      help="the project (or scenario JSON) holding both scenarios")
+    diff.add_argument("--from", dest="from_name", metavar="NAME", help="the source scenario (\"existant\")")
+    diff.add_argument("--to", dest="to_name", metavar="NAME", help="the target scenario (\"cible\")")
+    diff.add_argument("--from-file", type=_path, metavar="FILE",
+                      help="take the source scenario from this file instead of FILE")
+    diff.add_argument("--to-file", type=_path, metavar="FILE",
+                      help="take the target scenario from this file instead of FILE")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument("--lang", choices=("fr", "en"), help="language of messages (default: from the locale)")
+    diff.add_argument("--pdf", type=_path, metavar="OUT.pdf",
+                      help="also write the comparison PDF: deltas per agency, the target chart with the changes, "
+                           "the list of changes, the notices")
+    _pdf_options(diff)
+    diff.add_argument("--force", action="store_true", help="replace OUT.pdf when it is an existing PDF")
 
     open_ = commands.add_parser("open", help="open a project in the desktop window")
     open_.add_argument("target", type=_path, metavar="FILE")
@@ -171,6 +190,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _pdf_options(command: argparse.ArgumentParser) -> argparse._ArgumentGroup:
+    pdf = command.add_argument_group("PDF options")
+    pdf.add_argument("--page", choices=("A4", "A3", "A2", "A1", "A0"), default=None, help="paper size (default: A4)")
+    pdf.add_argument("--orientation", choices=("portrait", "landscape"), default=None,
+                     help="default: landscape")
+    pdf.add_argument("--mode", choices=("fit", "tile", "per-agency"), default=None,
+                     help="fit: one page, or tiles when text would fall under 6 pt (default); tile: sheets to "
+                          "assemble; per-agency: a page (or tiles) an agency")
+    pdf.add_argument("--overlap", type=_overlap, default=None, metavar="MM",
+                     help=f"tiles overlap by at least this (0 to {_MAX_OVERLAP_MM:g} mm, default: 10)")
+    pdf.add_argument("--title", type=_text, metavar="TEXT", help="the document's title")
+    pdf.add_argument("--author", type=_text, metavar="TEXT", help="the author named on the cover")
+    return pdf
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from orgdesigner.app.opening import InputError
@@ -178,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerate_any_text(sys.stderr)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "validate": _validate, "convert": _convert, "demo": _demo, "open": _open, "export": _export,
-        "import": _import}
+        "import": _import, "diff": _diff}
     if args.command is None:
         args.command, args.target, args.lang = "open", None, None
     try:
@@ -233,17 +267,22 @@ def _validate(args: argparse.Namespace) -> int:
     failing = threshold is not None and any(SEVERITY_RANK[f.severity] <= threshold for f in report.findings)
     status = EXIT_FINDINGS if failing else EXIT_OK
     if args.format == "json":
-        output = report_to_json(report, lang).encode("utf-8")  # JSON is UTF-8 by definition
-    else:  # in the console's encoding; a character it lacks becomes '?' rather than a crash
-        positions = {p.id: p for p in opened.scenario.positions}
-        output = report_to_text(report, positions, lang).encode(sys.stdout.encoding or "utf-8", errors="replace")
+        _print_output(report_to_json(report, lang), is_json=True)
+    else:
+        _print_output(report_to_text(report, {p.id: p for p in opened.scenario.positions}, lang), is_json=False)
+    return status
+
+
+def _print_output(text: str, *, is_json: bool) -> None:
+    """JSON is UTF-8 by definition; text goes out in the console's encoding, a character it lacks
+    becoming '?' rather than a crash."""
+    output = text.encode("utf-8") if is_json else text.encode(sys.stdout.encoding or "utf-8", errors="replace")
     try:
         sys.stdout.flush()
         sys.stdout.buffer.write(output)
         sys.stdout.buffer.flush()
     except BrokenPipeError:  # the reader stopped early (`| head`): the verdict still stands
         _silence_closed_streams()
-    return status
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -313,7 +352,7 @@ def _export(args: argparse.Namespace) -> int:
     _check_options_fit(kind, args)
     _check_replaceable(source, target, kind, args.force)
     opened = open_scenario(source, args.scenario)
-    if kind in ("csv", "graphml"):
+    if kind in ("csv", "xlsx", "graphml"):
         _export_table(target, kind, opened, args.lang or default_lang())
         if args.scenario is None and opened.scenarios_in_file > 1:
             _say(f"{source} holds {opened.scenarios_in_file} scenarios; this was the first "
@@ -366,12 +405,96 @@ def _check_options_fit(kind: str, args: argparse.Namespace) -> None:
             raise InputError(["--png draws one agency or the whole scenario: give one --agency ID"])
     else:
         wrong = ["--scale"] if args.scale is not None else []
-    if kind in ("csv", "graphml"):  # the whole scenario, no drawing: no option of either drawing
+    if kind in ("csv", "xlsx", "graphml"):  # the whole scenario, no drawing: no option of either drawing
         wrong += [f"--{name}" for name in _PDF_ONLY if getattr(args, name) is not None]
         wrong += ["--no-findings"] if args.no_findings else []
         wrong += ["--agency"] if args.agency is not None else []
     if wrong:
         raise InputError([f"{', '.join(wrong)}: not an option of --{kind}"])
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """Each side is the named scenario of FILE, or of --from-file / --to-file (two HR extracts a
+    year apart). The comparison is printed; --pdf also writes it as a document, checked before any
+    work like export's output."""
+    import datetime
+
+    from orgdesigner.app.opening import (
+        InputError,
+        OpenedScenario,
+        choose_scenario,
+        is_project_file,
+        open_project,
+        open_scenario,
+    )
+    from orgdesigner.compare.scenario_diff import compare_scenarios
+    from orgdesigner.io.diff_output import diff_to_json, diff_to_text
+
+    lang: Lang = args.lang or default_lang()
+    if sys.stdout is None:
+        raise InputError(["there is no standard output to print the comparison on"])
+    source: Path | None = args.from_file or args.file
+    target: Path | None = args.to_file or args.file
+    if source is None or target is None:
+        raise InputError(["name FILE with --from NAME --to NAME, or the two files with --from-file and --to-file"])
+    if args.file is not None and args.from_file is not None and args.to_file is not None:
+        raise InputError([f"{args.file}: not used when both --from-file and --to-file are given"])
+    if source == target and (args.from_name is None or args.to_name is None):
+        raise InputError([f"{source}: name the two scenarios to compare with --from NAME and --to NAME"])
+    if args.pdf is None:
+        wrong = [f"--{name}" for name in _PDF_ONLY if getattr(args, name) is not None]
+        if wrong or args.force:
+            raise InputError([f"{', '.join(wrong or ['--force'])}: options of --pdf, which was not given"])
+    else:
+        for side in dict.fromkeys((source, target)):
+            _check_replaceable(side, args.pdf, "pdf", args.force)
+    if source == target and is_project_file(source):  # read once, not once a side
+        project = open_project(source)
+        before, after = (OpenedScenario(project.organisation, choose_scenario(project, name, source),
+                                        len(project.scenarios)) for name in (args.from_name, args.to_name))
+    else:
+        before, after = open_scenario(source, args.from_name), open_scenario(target, args.to_name)
+    for path, opened, name in ((source, before, args.from_name), (target, after, args.to_name)):
+        if name is None and opened.scenarios_in_file > 1:
+            _say(f"{path} holds {opened.scenarios_in_file} scenarios; compared its first, {opened.scenario.name!r} "
+                 "(--from NAME / --to NAME for another)")
+    diff = compare_scenarios(before.scenario, after.scenario)
+    if args.pdf is not None:
+        _diff_pdf(args, diff, after.organisation.name, lang, datetime.date.today())
+    if args.format == "json":
+        _print_output(diff_to_json(diff, lang), is_json=True)
+    else:
+        _print_output(diff_to_text(diff, lang), is_json=False)
+    return EXIT_OK
+
+
+def _diff_pdf(args: argparse.Namespace, diff: ScenarioDiff, organisation: str, lang: Lang,
+              date: datetime.date) -> None:
+    from orgdesigner.app.opening import InputError
+    from orgdesigner.export.comparison_pdf import write_comparison_pdf
+
+    target: Path = args.pdf
+    try:
+        summary = write_comparison_pdf(diff, organisation, target, _pdf_options_of(args, lang), date)
+    except ValueError as exc:
+        raise InputError([f"{exc}; nothing was written"]) from exc
+    except OSError as exc:
+        raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
+    if summary.switched_to_tile:
+        _say(f"the target chart does not fit on one {args.page or 'A4'} page with text of 6 pt or more: "
+             f"tiled over {summary.chart_pages} sheets instead")
+    _say(f"wrote {target} ({summary.pages} pages: {summary.chart_pages} of chart; "
+         f"{diff.before.name!r} → {diff.after.name!r})")
+
+
+def _pdf_options_of(args: argparse.Namespace, lang: Lang, *, findings: bool = True,
+                    agencies: tuple[str, ...] | None = None) -> PdfOptions:
+    from orgdesigner.export.plan import PdfOptions
+
+    return PdfOptions(
+        size=args.page or "A4", orientation=args.orientation or "landscape", mode=args.mode or "fit",
+        overlap_mm=10.0 if args.overlap is None else args.overlap, lang=lang, findings=findings,
+        title=args.title, author=args.author, agencies=agencies)
 
 
 def _export_pdf(args: argparse.Namespace, source: Path, target: Path, document: Document, lang: Lang) -> None:
@@ -380,12 +503,9 @@ def _export_pdf(args: argparse.Namespace, source: Path, target: Path, document: 
 
     from orgdesigner.app.opening import InputError
     from orgdesigner.export.pdf_document import write_pdf
-    from orgdesigner.export.plan import PdfOptions
 
-    options = PdfOptions(
-        size=args.page or "A4", orientation=args.orientation or "landscape", mode=args.mode or "fit",
-        overlap_mm=10.0 if args.overlap is None else args.overlap, lang=lang, findings=not args.no_findings,
-        title=args.title, author=args.author, agencies=tuple(dict.fromkeys(args.agency)) if args.agency else None)
+    options = _pdf_options_of(args, lang, findings=not args.no_findings,
+                              agencies=tuple(dict.fromkeys(args.agency)) if args.agency else None)
     try:
         summary = write_pdf(document.chart, document.validate(), document.organisation_name, target, options,
                             datetime.date.today())
@@ -407,17 +527,30 @@ def _export_table(target: Path, kind: str, opened: OpenedScenario, lang: Lang) -
     from orgdesigner.app.opening import InputError
     from orgdesigner.hr.csv_export import scenario_to_csv
     from orgdesigner.hr.graphml_export import scenario_to_graphml
+    from orgdesigner.hr.xlsx_export import scenario_to_xlsx
     from orgdesigner.rules.engine import validate
 
     scenario = opened.scenario
-    data = (scenario_to_csv(scenario, validate(scenario), lang).encode("utf-8") if kind == "csv"
-            else scenario_to_graphml(scenario, lang))
+    if kind == "csv":
+        data = scenario_to_csv(scenario, validate(scenario), lang).encode("utf-8")
+    elif kind == "xlsx":
+        import datetime
+
+        data = scenario_to_xlsx(scenario, validate(scenario), datetime.date.today(), lang)
+    else:
+        data = scenario_to_graphml(scenario, lang)
     try:
         write_bytes_safely(target, data)
     except OSError as exc:
         raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
     _say(f"wrote {target} ({len(scenario.positions)} positions, {len(scenario.links)} links; "
          f"scenario {scenario.name!r})")
+
+
+def _is_xlsx_export(data: bytes) -> bool:
+    from orgdesigner.hr.xlsx_export import is_export  # openpyxl loads only when a workbook is in play
+
+    return is_export(data)
 
 
 def _check_replaceable(source: Path, target: Path, kind: str, force: bool) -> None:
@@ -429,11 +562,12 @@ def _check_replaceable(source: Path, target: Path, kind: str, force: bool) -> No
         raise InputError([f"{target}: is the source file too; name another file to write"])
     try:
         with target.open("rb") as handle:
-            same_format = _SIGNATURES[kind](handle.read(_HEAD_BYTES))
+            same_format = _SIGNATURES[kind](handle.read(_SIGNATURE_BYTES.get(kind, _HEAD_BYTES)))
     except OSError:
         same_format = False
     if not same_format:
-        raise InputError([f"{target}: exists and is not a {kind.upper()} file; it was left as it is"])
+        what = "an XLSX export" if kind == "xlsx" else f"a {kind.upper()} file"
+        raise InputError([f"{target}: exists and is not {what}; it was left as it is"])
     if not force:
         raise InputError([f"{target}: exists already; use --force to replace it"])
 
@@ -465,15 +599,14 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx is a zip archive, whatever its name says
-
-
 def _import(args: argparse.Namespace) -> int:
     """The project is written once, whole, and only when the extract has no blocking problem and
-    this is not a dry run: an import that stopped half-way would leave a plausible, wrong chart."""
-    from orgdesigner.app.opening import MAX_DOCUMENT_BYTES, InputError, open_project
+    this is not a dry run: an import that stopped half-way would leave a plausible, wrong chart. A
+    CSV and a workbook are told apart by content, not by the name's extension."""
+    from orgdesigner.app.opening import InputError, open_project
     from orgdesigner.hr.columns import ImportMapping, MappingError, read_mapping
-    from orgdesigner.hr.importer import import_csv
+    from orgdesigner.hr.csv_source import SourceError
+    from orgdesigner.hr.importer import import_source, read_extract
 
     lang: Lang = args.lang or default_lang()
     source: Path = args.source
@@ -483,18 +616,9 @@ def _import(args: argparse.Namespace) -> int:
         return fr if lang == "fr" else en
 
     try:
-        with source.open("rb") as handle:
-            data = handle.read(MAX_DOCUMENT_BYTES + 1)
-    except OSError as exc:
-        raise InputError([f"{source}: {say('illisible', 'cannot read')} ({exc.strerror or exc})"]) from None
-    if source.suffix.lower() in (".xlsx", ".xlsm", ".xls") or data.startswith(_ZIP_SIGNATURE):
-        raise InputError([f"{source}: " + say(
-            "l'import des classeurs Excel n'est pas encore disponible ; enregistrez la feuille au format CSV "
-            "(Fichier > Enregistrer sous > CSV) et importez ce fichier",
-            "importing Excel workbooks is not yet supported; save the sheet as CSV (File > Save As > CSV) and "
-            "import that file")])
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise InputError([f"{source}: " + say("fichier trop grand pour un extrait RH", "too large for an HR extract")])
+        data = read_extract(source)
+    except SourceError as exc:
+        raise InputError([f"{source}: {say(exc.fr, exc.en)}"]) from None
     if target.exists() and source.samefile(target):
         raise InputError([f"{target}: " + say("est aussi le fichier source", "is the source file too")])
     try:
@@ -508,7 +632,7 @@ def _import(args: argparse.Namespace) -> int:
                                               "avec --scenario NOM", f"already has a scenario named {name!r}; "
                                               "choose another with --scenario NAME")])
     existing = [agency for scenario in (project.scenarios if project else ()) for agency in scenario.agencies]
-    result = import_csv(data, name, existing, mapping)
+    result = import_source(data, name, existing, mapping, args.sheet)
     _print_import_summary(source, result, lang)
     if result.scenario is None:
         _complain("import", say(f"rien n'a été importé ; {target} n'a pas été modifié",
@@ -537,16 +661,22 @@ def _check_importable(organisation: Organisation, scenario: Scenario) -> None:
 
 
 def _print_import_summary(source: Path, result: ImportResult, lang: Lang) -> None:
-    """What was recognised on stdout; each problem on stderr, by line and column, as a spreadsheet
-    shows them."""
+    """What was recognised on stdout; each problem on stderr, by sheet, line and column, as a
+    spreadsheet shows them. A workbook's other sheets are named, in case the data is on one of them."""
     from orgdesigner.model.catalogue import ROLES
 
     fr = lang == "fr"
     lines: list[str] = []
     if result.header_line is not None:
-        separator = {"\t": "tab" if not fr else "tabulation"}.get(result.separator, repr(result.separator))
-        lines.append(f"{source}: {result.encoding}, " + (f"séparateur {separator}, en-tête ligne {result.header_line}"
-                     if fr else f"separator {separator}, header on line {result.header_line}"))
+        if result.sheet is not None:
+            others = ", ".join(repr(sheet) for sheet in result.sheets if sheet != result.sheet)
+            read = (f"feuille {result.sheet!r}" + (f" (autres feuilles : {others})" if others else "") if fr
+                    else f"sheet {result.sheet!r}" + (f" (other sheets: {others})" if others else ""))
+        else:
+            separator = {"\t": "tab" if not fr else "tabulation"}.get(result.separator, repr(result.separator))
+            read = f"{result.encoding}, " + (f"séparateur {separator}" if fr else f"separator {separator}")
+        lines.append(f"{source}: {read}, " + (f"en-tête ligne {result.header_line}" if fr
+                                              else f"header on line {result.header_line}"))
         lines.append(("colonnes : " if fr else "columns: ")
                      + ", ".join(f"{field} = {header!r}" for field, header in result.columns.items()))
         lines.append(", ".join([f"{result.rows} " + ("lignes" if fr else "rows"), *(
@@ -568,6 +698,7 @@ def _print_import_summary(source: Path, result: ImportResult, lang: Lang) -> Non
         _silence_closed_streams()
     for problem in result.problems:
         where = ", ".join(part for part in (
+            (f"feuille {result.sheet!r}" if fr else f"sheet {result.sheet!r}") if result.sheet is not None else "",
             (f"ligne {problem.line}" if fr else f"line {problem.line}") if problem.line is not None else "",
             (f"colonne {problem.column!r}" if fr else f"column {problem.column!r}") if problem.column else "")
             if part)

@@ -34,3 +34,8 @@ MODEL_MISMATCH: Final = "#ef6c00"
 MODEL_NEUTRAL: Final = "#607d8b"
 HEADER_FILL: Final = "#eceff1"
 CANVAS_BACKGROUND: Final = "#f7f8fa"
+
+# A comparison's kinds of change: a halo round the card and a tag with the kind's sign
+# (io/diff_output.CHANGE_SIGNS), so that colour is never the only cue here either.
+CHANGE_COLOURS: Final = {"added": "#009e73", "removed": "#b71c1c", "moved": "#0072b2", "changed": "#8e24aa"}
+GHOST_OPACITY: Final = 0.45  # a position the shown scenario does not have, drawn where it was

@@ -312,3 +312,16 @@ def test_an_export_that_cannot_be_written_raises_oserror(tmp_path: Path, documen
     with pytest.raises(OSError):
         document.export_scenario(EXISTING, tmp_path / "missing folder" / "out.json")
     assert not document.is_modified
+
+
+def test_a_comparison_sees_the_unsaved_edits_of_both_sides(document: Document) -> None:
+    document.switch_to("Cible 2027")
+    document.stack.push(RemovePositions(document.chart, ["nord-81"]))
+    diff = document.compare("Existant 2026", "Cible 2027")
+    assert "nord-81" not in diff.positions.added
+    assert diff.positions.added == ("centre-50", "centre-51", "nord-80")
+    assert diff.after_report.findings == document.validate().findings  # the live report, not a second run
+    assert "site.gardiennage" not in {f.rule for f in diff.resolved}  # La Roseraie is as it was
+    assert not diff.notices
+    with pytest.raises(KeyError):
+        document.compare("Existant 2026", "Cible 2030")

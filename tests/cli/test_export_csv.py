@@ -1,4 +1,4 @@
-"""`orgdesigner export --csv / --graphml`: the CSV re-imports to the same positions, formulas stay
+"""`orgdesigner export --csv / --xlsx / --graphml`: the CSV and XLSX re-import to the same positions, formulas stay
 text, the GraphML opens as a graph, and OUT is replaced only when it is an export of that kind."""
 
 from __future__ import annotations
@@ -53,14 +53,13 @@ def comparable(scenario: Scenario) -> dict[str, tuple[object, ...]]:
     return result
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_demo_round_trips_through_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
-    demo, out, project = tmp_path / "demo.orgd", tmp_path / "out.csv", tmp_path / "new.orgd"
+def test_the_demo_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, kind: str) -> None:
+    demo, out, project = tmp_path / "demo.orgd", tmp_path / f"out.{kind}", tmp_path / "new.orgd"
     assert run(capsys, "demo", demo)[0] == 0
-    code, err = run(capsys, "export", demo, "--csv", out, "--lang", lang)
+    code, err = run(capsys, "export", demo, f"--{kind}", out, "--lang", lang)
     assert code == 0, err
-    data = out.read_bytes()
-    assert data.startswith("\ufeffMatricule;Nom;Libellé emploi;Code fonction;".encode())
     code, err = run(capsys, "import", out, "--into", project, "--lang", lang)
     assert code == 0, err
     original = load_project(demo).scenarios[0]
@@ -72,6 +71,7 @@ def test_formulas_are_neutralised_and_read_back(small: Path, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     out, project = tmp_path / "out.csv", tmp_path / "new.orgd"
     assert run(capsys, "export", small, "--csv", out, "--lang", "fr")[0] == 0
+    assert out.read_bytes().startswith("\ufeffMatricule;Nom;Libellé emploi;Code fonction;".encode())  # for Excel
     text = out.read_bytes().decode("utf-8-sig")
     assert ';"\'=HYPERLINK(""x"")";' in text and ";'+33 1 23;" in text
     assert ";'@Veilleur;" in text and ";'-Nettoyage;" in text and ";0,8;" in text

@@ -94,12 +94,12 @@ def test_dry_run_into_a_new_project_creates_nothing(capsys: pytest.CaptureFixtur
     assert not target.exists()
 
 
-def test_name_clash_xlsx_and_bad_mapping_are_refused(capsys: pytest.CaptureFixture[str], project: Path,
+def test_name_clash_broken_workbook_and_bad_mapping_are_refused(capsys: pytest.CaptureFixture[str], project: Path,
                                                      extract: Path, tmp_path: Path) -> None:
     assert "already has a scenario named 'Existant 2026'" in refused(capsys, project, str(extract))
     workbook = tmp_path / "rh.xlsx"
     workbook.write_bytes(b"PK\x03\x04rest of a zip")
-    assert "not yet supported" in refused(capsys, project, str(workbook))
+    assert "the archive is damaged or incomplete" in refused(capsys, project, str(workbook))
     mapping = tmp_path / "m.json"
     mapping.write_text(json.dumps({"columns": {"idd": "Matricule"}}))
     assert "unknown field" in refused(capsys, project, str(extract), "--scenario", "x", "--mapping", str(mapping))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from orgdesigner.hr.columns import ImportMapping, MappingError, mapping_to_json, read_mapping, recognise
 from orgdesigner.hr.csv_source import Row
-from orgdesigner.hr.importer import ImportResult, import_csv, import_rows
+from orgdesigner.hr.importer import ImportResult, import_rows, import_source
 from orgdesigner.hr.roles import RoleMatcher
 from orgdesigner.hr.values import ValueProblem, parse_fte
 from orgdesigner.io.scenario_json import read_scenario_data, scenario_to_data
@@ -51,7 +51,7 @@ def managers(result: ImportResult) -> dict[str, str]:
 
 
 def test_utf8_bom_comma() -> None:
-    result = import_csv(BOM_COMMA, "s")
+    result = import_source(BOM_COMMA, "s")
     assert (result.encoding, result.separator, result.header_line) == ("UTF-8 (BOM)", ",", 1)
     assert positions(result) == {"E1": ("agency_head", "North", 1.0, "Marie Dupont"),
                                  "E2": ("caretaker", "North", 0.5, "Paul Martin"),
@@ -61,7 +61,7 @@ def test_utf8_bom_comma() -> None:
 
 
 def test_windows_1252_semicolon_decimal_commas_and_percentages() -> None:
-    result = import_csv(CP1252_SEMICOLON, "s")
+    result = import_source(CP1252_SEMICOLON, "s")
     assert (result.encoding, result.separator) == ("Windows-1252", ";")
     assert positions(result) == {"100": ("agency_head", "Agence Sud", 1.0, "Marie Dupont"),
                                  "101": ("caretaker", "Agence Sud", 0.8, "Hélène Lefèvre"),
@@ -76,14 +76,14 @@ def test_windows_1252_semicolon_decimal_commas_and_percentages() -> None:
 
 
 def test_tab_separated() -> None:
-    result = import_csv(TAB, "s")
+    result = import_source(TAB, "s")
     assert result.separator == "\t"
     assert positions(result) == {"a1": ("social_adviser", "Est", 1.0, "Anne"),
                                  "a2": ("building_worker", "Est", 0.8, "Bob")}
 
 
 def test_header_under_a_title_block_and_unmapped_titles() -> None:
-    result = import_csv(TITLE_BLOCK, "s")
+    result = import_source(TITLE_BLOCK, "s")
     assert result.header_line == 3
     assert positions(result)["2"] == ("other", None, 1.0, "B")
     assert result.scenario is not None
@@ -94,7 +94,7 @@ def test_header_under_a_title_block_and_unmapped_titles() -> None:
 
 
 def test_blank_lines_and_trailing_spaces() -> None:
-    result = import_csv(BLANKS, "s")
+    result = import_source(BLANKS, "s")
     assert result.header_line == 3
     assert positions(result) == {"1": ("technical_officer", None, 1.0, "A"), "2": ("receptionist", None, 1.0, "B")}
     assert managers(result) == {"2": "1"}
@@ -102,14 +102,14 @@ def test_blank_lines_and_trailing_spaces() -> None:
 
 def test_the_line_with_fte_0_8_after_decimal_comma_split() -> None:
     """A comma file with a decimal comma splits the cell: the extra cell is ignored, the FTE reads « 0 »."""
-    result = import_csv(b"Matricule,Emploi,ETP\n1,Gardien,0,8\n", "s")
+    result = import_source(b"Matricule,Emploi,ETP\n1,Gardien,0,8\n", "s")
     assert [(p.line, p.column) for p in result.problems] == [(2, "ETP")]
 
 
 def test_existing_agencies_are_matched_by_name() -> None:
     existing = [Agency("nord", "Agence du Nord", sites=(Site("t", "Les Tilleuls", 120),))]
     data = b"Matricule;Agence;Emploi;Site\n1;AGENCE DU NORD;Gardien;les tilleuls\n2;Sud;Gardien;\n"
-    result = import_csv(data, "s", existing)
+    result = import_source(data, "s", existing)
     assert result.scenario is not None
     assert [a.id for a in result.scenario.agencies] == ["nord", "sud"]
     assert result.scenario.agencies[0].sites == existing[0].sites
@@ -118,7 +118,7 @@ def test_existing_agencies_are_matched_by_name() -> None:
 
 
 def test_manager_in_another_agency_is_kept() -> None:
-    result = import_csv(b"Matricule,Agence,Emploi,N+1\n1,Nord,Gardien,2\n2,Sud,Responsable de secteur,\n", "s")
+    result = import_source(b"Matricule,Agence,Emploi,N+1\n1,Nord,Gardien,2\n2,Sud,Responsable de secteur,\n", "s")
     assert managers(result) == {"1": "2"}
 
 
@@ -135,7 +135,7 @@ def test_manager_in_another_agency_is_kept() -> None:
     ("nothing,here\n1,2\n", [(None, None, "no header row")]),
 ])
 def test_blocking_problems_name_line_and_column(csv: str, expected: list[tuple[int | None, str | None, str]]) -> None:
-    result = import_csv(csv.encode(), "s")
+    result = import_source(csv.encode(), "s")
     assert result.scenario is None
     assert [(p.line, p.column) for p in result.problems] == [(line, column) for line, column, _ in expected]
     for problem, (_, _, text) in zip(result.problems, expected, strict=True):
@@ -149,7 +149,7 @@ def test_a_mapping_names_columns_and_titles(tmp_path: Path) -> None:
     path.write_text(mapping_to_json(mapping), encoding="utf-8")
     loaded = read_mapping(path)
     assert loaded == mapping
-    result = import_csv("CODE;métier;chef\nx;Comptable;\ny;Gardien;x\n".encode(), "s", mapping=loaded)
+    result = import_source("CODE;métier;chef\nx;Comptable;\ny;Gardien;x\n".encode(), "s", mapping=loaded)
     assert positions(result) == {"x": ("assistant", None, 1.0, None), "y": ("caretaker", None, 1.0, None)}
 
 
@@ -162,7 +162,7 @@ def test_a_bad_mapping_is_refused_with_every_problem(tmp_path: Path) -> None:
 
 
 def test_a_mapped_column_missing_from_the_file_blocks() -> None:
-    result = import_csv(b"Matricule,Emploi\n1,Gardien\n", "s", mapping=ImportMapping({"manager": "Chef"}))
+    result = import_source(b"Matricule,Emploi\n1,Gardien\n", "s", mapping=ImportMapping({"manager": "Chef"}))
     assert result.scenario is None and result.problems[0].line == 1
 
 
@@ -206,7 +206,7 @@ _CELL = st.text(st.characters(blacklist_categories=("Cs",)), max_size=8) | st.sa
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=400))
 def test_random_bytes_give_only_documented_problems(data: bytes) -> None:
-    result = import_csv(data, "s")
+    result = import_source(data, "s")
     assert (result.scenario is None) == bool(result.blocking)
 
 
@@ -224,9 +224,38 @@ def test_random_rows_give_a_valid_scenario_or_problems(cells: list[list[str]]) -
 def test_a_role_code_column_wins_over_the_title_and_an_unknown_code_blocks() -> None:
     data = ("Matricule;Nom;Libellé emploi;Code fonction\n"
             "1;'=A1;Gardien;agency_head\n2;'Tino;Gardien;\n3;;Responsable d'agence;agency_head\n").encode()
-    result = import_csv(data, "S")
+    result = import_source(data, "S")
     assert result.scenario is not None
     assert [(p.role, p.holder, p.title) for p in result.scenario.positions] == [
         ("agency_head", "=A1", "Gardien"), ("caretaker", "'Tino", "Gardien"), ("agency_head", None, None)]
-    refused = import_csv(b"Matricule;Code fonction\n1;chef\n", "S")
+    refused = import_source(b"Matricule;Code fonction\n1;chef\n", "S")
     assert refused.scenario is None and refused.blocking[0].column == "Code fonction"
+
+
+def test_a_column_left_out_on_purpose_is_not_read_even_with_a_known_header(tmp_path: Path) -> None:
+    path = tmp_path / "mapping.json"
+    path.write_text(json.dumps({"columns": {"site": None, "fte": "Quotité horaire"}}), encoding="utf-8")
+    mapping = read_mapping(path)
+    assert mapping == ImportMapping({"site": None, "fte": "Quotité horaire"})
+    assert json.loads(mapping_to_json(mapping))["columns"] == {"site": None, "fte": "Quotité horaire"}
+    result = import_source("Matricule;Emploi;Site;Quotité horaire\n1;Gardien;Les Tilleuls;50\n".encode(), "s",
+                           mapping=mapping)
+    assert result.columns == {"id": "Matricule", "title": "Emploi", "fte": "Quotité horaire"}
+    assert result.scenario is not None
+    assert [(p.site, p.fte) for p in result.scenario.positions] == [(None, 0.5)]
+
+
+def test_a_role_cannot_be_left_out_with_null(tmp_path: Path) -> None:
+    path = tmp_path / "mapping.json"
+    path.write_text(json.dumps({"roles": {"Comptable": None}}))
+    with pytest.raises(MappingError) as caught:
+        read_mapping(path)
+    assert caught.value.problems == [f"{path}: roles.Comptable: expected a non-empty text"]
+
+
+def test_each_distinct_title_is_listed_once_with_its_role_and_count() -> None:
+    data = (b"Matricule;Emploi;Code fonction\n1;Gardienne;\n2;GARDIENNE;\n3;Comptable;\n4;Comptable;agency_head\n"
+            b"5;;\n")
+    result = import_source(data, "s", mapping=ImportMapping(roles={"comptable": "assistant"}))
+    # A role code column's row is not a guess to check; an empty title is the problem list's business.
+    assert result.titles == {"Gardienne": ("caretaker", 2), "Comptable": ("assistant", 1)}

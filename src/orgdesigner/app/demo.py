@@ -170,7 +170,7 @@ def _existing() -> tuple[Scenario, dict[str, str]]:
     b.team("centre", "assistant", head_c, 2)
     sectors_c = b.team("centre", "sector_manager", head_c, 3)
     b.add("centre", "technical_officer", head_c)
-    b.add("centre", "technical_officer", head_c, vacant=True)
+    vacant_technician = b.add("centre", "technical_officer", head_c, vacant=True)
     b.site_staff("centre", sectors_c[0], "republique", 3)
     b.site_staff("centre", sectors_c[0], "remparts", 2, 2)
     b.site_staff("centre", sectors_c[1], "gare", 3, 1)
@@ -197,7 +197,7 @@ def _existing() -> tuple[Scenario, dict[str, str]]:
     head_k = b.add("coteaux", "agency_head", director)
     b.team("coteaux", "client_officer", head_k, 4)
     b.add("coteaux", "mediator", head_k)
-    b.add("coteaux", "receptionist", head_k, fte=0.8)
+    part_time_reception = b.add("coteaux", "receptionist", head_k, fte=0.8)
     b.add("coteaux", "reception_assistant", head_k)
     b.add("coteaux", "assistant", head_k, fte=0.5)
     sectors_k = b.team("coteaux", "sector_manager", head_k, 2)
@@ -230,15 +230,19 @@ def _existing() -> tuple[Scenario, dict[str, str]]:
         agencies=AGENCIES, positions=tuple(b.positions), links=tuple(b.links),
     )
     changed = {"centre_head": head_c, "nord_overloaded": overloaded, "nord_technical": technical,
-               "nord_roseraie_manager": sectors[1], "coteaux_pilot": sectors_k[0], "coteaux_unpiloted": unpiloted}
+               "nord_roseraie_manager": sectors[1], "coteaux_pilot": sectors_k[0], "coteaux_unpiloted": unpiloted,
+               "centre_vacant_technician": vacant_technician, "coteaux_reception": part_time_reception}
     return scenario, changed
 
 
 def _target(existing: Scenario, ids: dict[str, str]) -> Scenario:
-    """Cible 2027: a technical deputy and a tenancy team leader in Centre-Ville, a fifth sector in Nord, La Roseraie's
-    guarding made whole, the Coteaux green-space contract piloted."""
-    positions = list(existing.positions)
-    links = list(existing.links)
+    """Cible 2027: a technical deputy and a tenancy team leader in Centre-Ville (its vacant technician post
+    given up for them), a fifth sector in Nord, La Roseraie's guarding made whole, the Coteaux green-space
+    contract piloted and its reception full time."""
+    dropped = ids["centre_vacant_technician"]
+    positions = [dataclasses.replace(p, fte=1.0) if p.id == ids["coteaux_reception"] else p
+                 for p in existing.positions if p.id != dropped]
+    links = [link for link in existing.links if dropped not in (link.source, link.target)]
 
     def new(position: Position, manager: str, link: LinkType = "line") -> str:
         positions.append(position)
@@ -269,9 +273,9 @@ def _target(existing: Scenario, ids: dict[str, str]) -> Scenario:
     links.append(Link(ids["coteaux_pilot"], ids["coteaux_unpiloted"], "contract"))
     return dataclasses.replace(
         existing, name="Cible 2027",
-        description="Adjoint technique et responsable d'équipe gestion locative à Centre-Ville, "
-                    "cinquième secteur à Nord, gardiennage de La Roseraie "
-                    "complété, contrat d'espaces verts des Coteaux piloté.",
+        description="Adjoint technique et responsable d'équipe gestion locative à Centre-Ville (le poste "
+                    "vacant de technicien est supprimé), cinquième secteur à Nord, gardiennage de La Roseraie "
+                    "complété, contrat d'espaces verts des Coteaux piloté, accueil des Coteaux à temps plein.",
         positions=tuple(positions), links=tuple(links),
     )
 

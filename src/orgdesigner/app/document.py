@@ -22,6 +22,7 @@ from pathlib import Path
 from orgdesigner.app.files import write_text_safely
 from orgdesigner.app.opening import InputError, is_project_file, open_project
 from orgdesigner.commands.base import CommandStack
+from orgdesigner.compare.scenario_diff import ScenarioDiff, compare_scenarios
 from orgdesigner.io.scenario_json import DocumentError, read_scenario_file, read_scenario_text, scenario_to_json
 from orgdesigner.layout.chart_layout import layout_chart
 from orgdesigner.model.chart import Chart
@@ -132,6 +133,13 @@ class Document:
             report = dataclasses.replace(report, scenario=entry.name)
         return report
 
+    def compare(self, before: str, after: str) -> ScenarioDiff:
+        """The two scenarios as they stand, unsaved edits included; an opened scenario brings the
+        report its LiveReport keeps, the others are validated here. KeyError for an unknown name."""
+        sides = [self._entry(before), self._entry(after)]
+        reports = [entry.editing.live.report() if entry.editing is not None else None for entry in sides]
+        return compare_scenarios(sides[0].now(), sides[1].now(), reports[0], reports[1])
+
     def to_project(self) -> Project:
         """The project as it stands now, every opened scenario with its edits, in the user's order."""
         return Project(self._organisation, tuple(entry.now() for entry in self._entries))
@@ -232,6 +240,14 @@ class Document:
             raise InputError([f"{exc.source}: {problem}" for problem in exc.problems]) from exc
         name = self.free_name(document.scenario.name)
         self._insert(len(self._entries), dataclasses.replace(document.scenario, name=name))
+        return name
+
+    def add_imported_scenario(self, scenario: Scenario) -> str:
+        """Appends a scenario built from an HR extract, under its own name, which the user has just
+        chosen: a taken or empty one is refused (ProjectEditError) rather than changed behind their
+        back. Laid out when first opened, like an imported JSON. Returns the name as stored."""
+        name = self._new_name(scenario.name, None)
+        self._insert(len(self._entries), dataclasses.replace(scenario, name=name))
         return name
 
     def export_scenario(self, name: str, path: Path) -> None:

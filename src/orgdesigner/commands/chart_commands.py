@@ -23,23 +23,13 @@ from typing import Final
 
 from orgdesigner.commands.base import Command
 from orgdesigner.model import queries
+from orgdesigner.model.catalogue import POSITION_FIELD_LABELS
 from orgdesigner.model.chart import Chart, ChartError, RestoredPosition
 from orgdesigner.model.entities import Agency, Link, LinkType, Position
 from orgdesigner.model.labels import Label
 
 XY = tuple[float, float]
 
-POSITION_FIELDS: Final = MappingProxyType({
-    "role": Label("rôle", "role"),
-    "agency": Label("agence", "agency"),
-    "title": Label("intitulé", "title"),
-    "family": Label("famille", "family"),
-    "holder": Label("titulaire", "holder"),
-    "fte": Label("ETP", "FTE"),
-    "site": Label("site", "site"),
-    "notes": Label("notes", "notes"),
-    "guarding": Label("gardiennage", "guarding"),
-})
 AGENCY_FIELDS: Final = MappingProxyType({
     "name": Label("nom", "name"),
     "territory": Label("territoire", "territory"),
@@ -172,7 +162,7 @@ class EditPosition(Command):
     @property
     def text(self) -> Label:
         name = _name(self._new)
-        fields = _field_list(POSITION_FIELDS, self.fields)
+        fields = _field_list(POSITION_FIELD_LABELS, self.fields)
         return Label(f"Modifier le poste « {name.fr} »{fields.fr}", f"Edit position '{name.en}'{fields.en}")
 
     def redo(self) -> None:

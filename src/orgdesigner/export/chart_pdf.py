@@ -1,7 +1,9 @@
 """The chart drawn as vectors on a reportlab canvas, one page at a time, looking like the canvas:
 cards with their family's colour band, title and holder (dashed outline when vacant), agency
 headers with the expected and detected management models, links along the canvas's routes with its
-line kinds (solid, dashed functional, dash-dot contract), and the numbered finding marks.
+line kinds (solid, dashed functional, dash-dot contract), and the numbered finding marks; for a
+comparison, the accents that say what changed (an outline in the kind's colour, a tag with its signs,
+the posts the target no longer has faded where they were).
 
 Sizes of what belongs to the chart are in scene units, printed at the page's scale; what belongs to
 the sheet (caption, page map, assembly marks, "continued on page N") is in points, so that it stays
@@ -11,15 +13,16 @@ legible whatever the scale.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final, Generic, TypeVar
 
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner import palette
-from orgdesigner.app.presentation import CardTexts, HeaderTexts
+from orgdesigner.app.presentation import CardTexts, HeaderTexts, card_texts, header_texts
 from orgdesigner.export import fonts
 from orgdesigner.export.annotations import Mark, Marks
 from orgdesigner.export.geometry import (
@@ -42,13 +45,23 @@ from orgdesigner.export.pagination import (
     union,
 )
 from orgdesigner.export.wording import say
+from orgdesigner.model.chart import Chart
 from orgdesigner.model.labels import Lang
+from orgdesigner.rules.engine import AgencySummary
 
 SHEET_TEXT_PT: Final = 7.0  # caption details, markers, page map labels
 _BAND: Final = 6.0
 _CARD_RADIUS: Final = 6.0
 _HEADER_RADIUS: Final = 8.0
 _MARK_DIAMETER: Final = 20.0
+# A pill's padding round its text and its white rim, in proportion to the text (a mark's: 8 and 1.5
+# scene units round text of MARK_PT).
+_PILL_PADDING: Final = 8.0 / MARK_PT
+_PILL_RIM: Final = 1.5 / MARK_PT
+# An accent's outline: this far outside the card, this thick (scene units; cards stacked in a column
+# are 12 apart, so two outlines never touch).
+_HALO_GAP: Final = 2.5
+_HALO_LINE: Final = 2.5
 # Line kinds in points, not scaled: the canvas's pens are cosmetic (the same width at every zoom).
 LINK_STYLES: Final[dict[str, tuple[float, tuple[float, ...]]]] = {
     "line": (0.9, ()),
@@ -62,8 +75,23 @@ _colour: Final = functools.cache(HexColor)
 
 
 @dataclass(frozen=True, slots=True)
+class Accent:
+    """What a comparison says of a card or an agency header: an outline in `colour` round it and a
+    tag with `tag` (the signs of its kinds of change) on its top-right corner, where a finding mark
+    would be (a comparison's chart has none); a ghost (a post or agency only the other scenario has)
+    is drawn faded, its outline dashed. `note` (a position's id) prints in the card's bottom-right
+    corner, for the reader going from the card to the list of changes."""
+
+    colour: str
+    tag: str
+    ghost: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ChartContent:
-    """What the pages show, computed once for all of them."""
+    """What the pages show, computed once for all of them. `accents` by position id,
+    `header_accents` by agency id; a card or header without one is drawn as the chart export draws it."""
 
     geometry: ChartGeometry
     cards: Mapping[str, CardTexts]
@@ -71,17 +99,34 @@ class ChartContent:
     marks: Marks
     caption: str
     group_names: Mapping[GroupKey, str]
+    accents: Mapping[str, Accent]
+    header_accents: Mapping[str, Accent]
+
+
+_NONE: Final[Mapping[str, Accent]] = MappingProxyType({})
+
+
+def chart_content(chart: Chart, summaries: Mapping[str, AgencySummary], geometry: ChartGeometry, caption: str,
+                  lang: Lang, *, marks: Marks | None = None, accents: Mapping[str, Accent] = _NONE,
+                  header_accents: Mapping[str, Accent] = _NONE) -> ChartContent:
+    """The cards' and headers' words as the canvas has them (app/presentation); `summaries` by
+    agency id, one for every agency drawn."""
+    cards = {position_id: card_texts(chart.position(position_id), lang) for position_id in geometry.cards}
+    headers = {agency_id: header_texts(summaries[agency_id], lang) for agency_id in geometry.headers}
+    names: dict[GroupKey, str] = {None: say("head_office", lang)}
+    names.update({a.id: a.name for a in chart.agencies()})
+    return ChartContent(geometry, cards, headers, marks or Marks({}, {}), caption, names, accents, header_accents)
 
 
 class ChartPages:
-    """Draws the chart pages of a pagination; `first_page` is the document page number of the
-    first, which the "continued on page N" markers and the page map need."""
+    """Draws the chart pages of a pagination, one after the other in the document: the "continued
+    on page N" markers count from the canvas's page number, whatever comes before the chart."""
 
-    def __init__(self, content: ChartContent, pagination: Pagination, first_page: int, lang: Lang) -> None:
+    def __init__(self, content: ChartContent, pagination: Pagination, lang: Lang) -> None:
         self._content = content
         self._pagination = pagination
-        self._first_page = first_page
         self._lang = lang
+        self._ghosts = frozenset(i for i, accent in content.accents.items() if accent.ghost)
         geometry = content.geometry
         self._cards = _Index(geometry.cards.items())
         self._headers = _Index(geometry.headers.items())
@@ -112,7 +157,7 @@ class ChartPages:
             _assembly_marks(canvas, page, area)
             _page_map(canvas, page, area, self._maps)
         if len(page.groups) == 1:
-            self._draw_markers(canvas, view, page, area)
+            self._draw_markers(canvas, view, page, area, canvas.getPageNumber() - index)
 
     # The chart -------------------------------------------------------------------------------------
 
@@ -124,7 +169,9 @@ class ChartPages:
             if drawn.source_group not in shown or drawn.target_group not in shown:
                 continue
             width, dash = LINK_STYLES[drawn.link.type]
-            canvas.setStrokeColor(_colour(palette.LINK_COLOURS[drawn.link.type]))
+            ghost = drawn.link.target in self._ghosts or drawn.link.source in self._ghosts
+            colour = _colour(palette.LINK_COLOURS[drawn.link.type])
+            canvas.setStrokeColor(faded(colour) if ghost else colour)
             canvas.setLineWidth(width)
             canvas.setDash(list(dash) if dash else [])
             path = canvas.beginPath()
@@ -140,7 +187,11 @@ class ChartPages:
         for position_id in sorted(self._cards.within(page.window), key=self._order.__getitem__):
             if content.geometry.group_of[position_id] in shown:
                 box = content.geometry.cards[position_id]
-                _card(canvas, view, box, content.cards[position_id])
+                accent = content.accents.get(position_id)
+                _card(canvas, view, box, content.cards[position_id],
+                      faded if accent is not None and accent.ghost else _as_is)
+                if accent is not None:
+                    _accent(canvas, view, box, _CARD_RADIUS, accent)
                 mark = content.marks.positions.get(position_id)
                 if mark is not None:
                     _mark(canvas, view, box.right, box.y, mark, anchor_right=False)
@@ -152,7 +203,11 @@ class ChartPages:
             if agency_id not in shown:
                 continue
             box = content.geometry.headers[agency_id]
-            _header(canvas, view, box, content.headers[agency_id])
+            accent = content.header_accents.get(agency_id)
+            _header(canvas, view, box, content.headers[agency_id],
+                    faded if accent is not None and accent.ghost else _as_is)
+            if accent is not None:
+                _accent(canvas, view, box, _HEADER_RADIUS, accent)
             mark = content.marks.agencies.get(agency_id)
             if mark is not None:
                 _mark(canvas, view, box.right - 8.0, box.y + 8.0 + _MARK_DIAMETER / 2, mark, anchor_right=True)
@@ -174,16 +229,16 @@ class ChartPages:
         room = area.w - (_MAP_INSET + len(page.grid.columns) * _map_cell(page.grid) + 30.0
                          if page.tiled and page.grid is not None else 0.0)
         canvas.setFillColor(_colour(palette.CARD_TEXT))
-        canvas.setFont(fonts.BOLD, 9.0)
         caption = fonts.elided(self._content.caption, fonts.BOLD, 9.0, room * 0.6)
-        canvas.drawString(0, baseline, caption)
+        fonts.draw_string(canvas, 0, baseline, caption, fonts.BOLD, 9.0)
         left = fonts.text_width(caption, fonts.BOLD, 9.0) + 10.0
         canvas.setFont(fonts.REGULAR, 9.0)
         canvas.drawString(left, baseline, fonts.elided(part, fonts.REGULAR, 9.0, max(room - left, 0.0)))
 
-    def _draw_markers(self, canvas: Canvas, view: _View, page: ChartPage, area: Rect) -> None:
+    def _draw_markers(self, canvas: Canvas, view: _View, page: ChartPage, area: Rect, first_page: int) -> None:
         """Where a line leaves this page for another group's page: a stub and "continued on page N",
-        at the card it starts from or comes into (several lines from one card share one marker)."""
+        at the card it starts from or comes into (several lines from one card share one marker);
+        `first_page` is the document's page number of the first chart page."""
         content = self._content
         geometry = content.geometry
         pages = self._pagination.pages
@@ -198,7 +253,7 @@ class ChartPages:
             other_group = drawn.target_group if here_is_source else drawn.source_group
             other = page_holding(pages, other_group, geometry.cards[there])
             if other is not None:
-                ends.setdefault((here, here_is_source), []).append(self._first_page + other)
+                ends.setdefault((here, here_is_source), []).append(first_page + other)
         canvas.saveState()
         canvas.setFont(fonts.ITALIC, SHEET_TEXT_PT)
         for (position_id, down), numbers in ends.items():
@@ -285,14 +340,33 @@ def _darker(hex_colour: str, factor: float = 1.3) -> Color:
     return Color(colour.red / factor, colour.green / factor, colour.blue / factor)
 
 
-def _card(canvas: Canvas, view: _View, box: Rect, text: CardTexts) -> None:
+Paint = Callable[[Color], Color]  # how a card or header shows its colours: as they are, or faded
+
+
+def _as_is(colour: Color) -> Color:
+    return colour
+
+
+def faded(colour: Color) -> Color:
+    """`colour` as a ghost shows it, as if seen through: a lighter colour rather than transparency,
+    which reportlab resets at every colour set."""
+    return over_white(colour, palette.GHOST_OPACITY)
+
+
+@functools.cache
+def over_white(colour: Color, share: float) -> Color:
+    """`colour` at `share` of its strength over white."""
+    return Color(*(1.0 - share * (1.0 - part) for part in (colour.red, colour.green, colour.blue)))
+
+
+def _card(canvas: Canvas, view: _View, box: Rect, text: CardTexts, paint: Paint = _as_is) -> None:
     s = view.scale
     left, top = view.x(box.x), view.y(box.y)
     width, height = box.w * s, box.h * s
     bottom = top - height
     radius = _CARD_RADIUS * s
-    canvas.setFillColor(_colour(palette.CARD_FILL))
-    canvas.setStrokeColor(_darker(text.colour))
+    canvas.setFillColor(paint(_colour(palette.CARD_FILL)))
+    canvas.setStrokeColor(paint(_darker(text.colour)))
     canvas.setLineWidth(0.7)
     canvas.setDash([3.0, 2.0] if text.vacant else [])
     canvas.roundRect(left, bottom, width, height, radius, stroke=1, fill=1)
@@ -307,20 +381,20 @@ def _card(canvas: Canvas, view: _View, box: Rect, text: CardTexts) -> None:
     band.curveTo(left, bottom + radius - k, left + radius - k, bottom, left + radius, bottom)
     band.lineTo(left + _BAND * s, bottom)
     band.close()
-    canvas.setFillColor(_colour(text.colour))
+    canvas.setFillColor(paint(_colour(text.colour)))
     canvas.drawPath(band, stroke=0, fill=1)
     inner = left + (_BAND + 8.0) * s
     title_lines, subtitle = _card_lines(text.title, text.subtitle, text.vacant, box.w)
     title_size, sub_size = TITLE_PT * s, SUBTITLE_PT * s
     baseline = top - 6.0 * s - title_size * 0.93
-    canvas.setFillColor(_colour(palette.CARD_TEXT))
+    canvas.setFillColor(paint(_colour(palette.CARD_TEXT)))
     canvas.setFont(fonts.BOLD, title_size)
     # A title too long for one line takes two (a sheet has no tooltip to show the rest).
     for line in title_lines:
         canvas.drawString(inner, baseline, line)
         baseline -= title_size * 1.17
     canvas.setFont(fonts.ITALIC if text.vacant else fonts.REGULAR, sub_size)
-    canvas.setFillColor(_colour(palette.CARD_MUTED_TEXT if text.vacant else palette.CARD_TEXT))
+    canvas.setFillColor(paint(_colour(palette.CARD_MUTED_TEXT if text.vacant else palette.CARD_TEXT)))
     canvas.drawString(inner, baseline - 4.0 * s, subtitle)
 
 
@@ -334,22 +408,22 @@ def _card_lines(title: str, subtitle: str, vacant: bool, width: float) -> tuple[
             fonts.elided(subtitle, sub_font, SUBTITLE_PT, room))
 
 
-def _header(canvas: Canvas, view: _View, box: Rect, text: HeaderTexts) -> None:
+def _header(canvas: Canvas, view: _View, box: Rect, text: HeaderTexts, paint: Paint = _as_is) -> None:
     s = view.scale
     left, top = view.x(box.x), view.y(box.y)
     width, height = box.w * s, box.h * s
-    canvas.setFillColor(_colour(palette.HEADER_FILL))
-    canvas.setStrokeColor(_colour(palette.HEADER_BORDER))
+    canvas.setFillColor(paint(_colour(palette.HEADER_FILL)))
+    canvas.setStrokeColor(paint(_colour(palette.HEADER_BORDER)))
     canvas.setLineWidth(0.8)
     canvas.roundRect(left, top - height, width, height, _HEADER_RADIUS * s, stroke=1, fill=1)
     inner, room = left + 10.0 * s, (box.w - 20.0) * s
     name_size, detail_size = HEADER_NAME_PT * s, HEADER_DETAIL_PT * s
     baseline = top - 6.0 * s - name_size * 0.93
-    canvas.setFillColor(_colour(palette.CARD_TEXT))
+    canvas.setFillColor(paint(_colour(palette.CARD_TEXT)))
     canvas.setFont(fonts.BOLD, name_size)
     canvas.drawString(inner, baseline, fonts.elided(text.name, fonts.BOLD, name_size, room - 40.0 * s))
     canvas.setFont(fonts.REGULAR, detail_size)
-    canvas.setFillColor(_colour(palette.CARD_MUTED_TEXT))
+    canvas.setFillColor(paint(_colour(palette.CARD_MUTED_TEXT)))
     line = baseline - name_size * 0.3
     for detail in text.details:
         line -= detail_size * 1.17
@@ -360,7 +434,7 @@ def _header(canvas: Canvas, view: _View, box: Rect, text: HeaderTexts) -> None:
     canvas.setFont(fonts.BOLD, detail_size)
     for badge in text.badges:
         pill_w = fonts.text_width(badge.text, fonts.BOLD, detail_size) + 10.0 * s
-        canvas.setFillColor(_colour(badge.colour))
+        canvas.setFillColor(paint(_colour(badge.colour)))
         canvas.roundRect(x, pill_bottom, pill_w, pill_h, 4.0 * s, stroke=0, fill=1)
         canvas.setFillColor(white)
         canvas.drawCentredString(x + pill_w / 2, pill_bottom + (pill_h - detail_size * 0.72) / 2, badge.text)
@@ -369,21 +443,52 @@ def _header(canvas: Canvas, view: _View, box: Rect, text: HeaderTexts) -> None:
 
 def _mark(canvas: Canvas, view: _View, x: float, y: float, mark: Mark, *, anchor_right: bool) -> None:
     """A finding mark centred on scene point (x, y) (a card's top-right corner), or with its right
-    end there (a header's): a disc for one short number, a pill for more."""
+    end there (a header's)."""
     s = view.scale
-    size = MARK_PT * s
-    text = mark.text
-    height = _MARK_DIAMETER * s
-    width = max(height, fonts.text_width(text, fonts.BOLD, size) + 8.0 * s)
-    centre_x, centre_y = view.x(x), view.y(y)
-    left = centre_x - width if anchor_right else centre_x - min(width / 2, width - height / 2)
-    canvas.setFillColor(_colour(palette.SEVERITY_COLOURS[mark.severity]))
+    pill(canvas, view.x(x), view.y(y), mark.text, palette.SEVERITY_COLOURS[mark.severity], size=MARK_PT * s,
+         height=_MARK_DIAMETER * s, anchor_right=anchor_right)
+
+
+def _accent(canvas: Canvas, view: _View, box: Rect, radius: float, accent: Accent) -> None:
+    """The outline round a card or header, its tag on the top-right corner, a card's id under it."""
+    s = view.scale
+    left, top, width, height = view.x(box.x), view.y(box.y), box.w * s, box.h * s
+    halo(canvas, left, top - height, width, height, radius * s, accent.colour, gap=_HALO_GAP * s,
+         line=_HALO_LINE * s, dashed=accent.ghost)
+    pill(canvas, left + width, top, accent.tag, accent.colour, size=MARK_PT * s, height=_MARK_DIAMETER * s)
+    if accent.note:
+        room = (box.w - _BAND - 8.0 - 8.0) * s
+        note = fonts.elided(accent.note, fonts.REGULAR, MARK_PT * s, room)
+        canvas.setFillColor(_colour(palette.CARD_MUTED_TEXT))
+        canvas.setFont(fonts.REGULAR, MARK_PT * s)
+        canvas.drawRightString(left + width - 8.0 * s, top - height + 6.0 * s, note)
+
+
+def pill(canvas: Canvas, x: float, y: float, text: str, colour: str, *, size: float, height: float,
+         anchor_right: bool = False) -> None:
+    """White bold `text` of `size` points on `colour`, with a white rim that parts it from what it
+    overlaps: a disc for one short text, a pill for more; centred on the point (x, y), or with its
+    right end there. The chart's marks and tags, and the legend's."""
+    text_width = fonts.text_width(text, fonts.BOLD, size)
+    width = max(height, text_width + size * _PILL_PADDING)
+    left = x - width if anchor_right else x - min(width / 2, width - height / 2)
+    canvas.setFillColor(_colour(colour))
     canvas.setStrokeColor(white)
-    canvas.setLineWidth(1.5 * s)
-    canvas.roundRect(left, centre_y - height / 2, width, height, height / 2, stroke=1, fill=1)
+    canvas.setLineWidth(size * _PILL_RIM)
+    canvas.roundRect(left, y - height / 2, width, height, height / 2, stroke=1, fill=1)
     canvas.setFillColor(white)
-    canvas.setFont(fonts.BOLD, size)
-    canvas.drawCentredString(left + width / 2, centre_y - size * 0.36, text)
+    fonts.draw_string(canvas, left + (width - text_width) / 2, y - size * 0.36, text, fonts.BOLD, size)
+
+
+def halo(canvas: Canvas, left: float, bottom: float, width: float, height: float, radius: float, colour: str, *,
+         gap: float, line: float, dashed: bool) -> None:
+    """An outline `gap` points outside a rounded box (points, origin bottom-left), solid or dashed."""
+    canvas.saveState()
+    canvas.setStrokeColor(_colour(colour))
+    canvas.setLineWidth(line)
+    canvas.setDash([2.2 * line, 1.4 * line] if dashed else [])
+    canvas.roundRect(left - gap, bottom - gap, width + 2 * gap, height + 2 * gap, radius + gap, stroke=1, fill=0)
+    canvas.restoreState()
 
 
 def _stub(canvas: Canvas, x: float, y: float, tip: float) -> None:

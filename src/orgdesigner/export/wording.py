@@ -73,6 +73,34 @@ WORDS: Final = {
     "fte_assigned": Label("ETP affectés", "FTE assigned"),
     "no_sites": Label("aucun ensemble renseigné", "no estate given"),
     "skipped": Label("Non vérifié", "Not checked"),
+    # Comparison (the rest of its words are the text comparison's, io/diff_output)
+    "source": Label("Scénario source", "Source scenario"),
+    "target": Label("Scénario cible", "Target scenario"),
+    "no_change": Label("Aucun changement : les deux scénarios ont les mêmes postes, aux mêmes places, les mêmes "
+                       "chiffres par agence et les mêmes constats.",
+                       "No change: the two scenarios have the same positions, in the same places, the same figures "
+                       "per agency and the same findings."),
+    "deltas": Label("Écarts par agence", "Changes by agency"),
+    "deltas_note": Label("Une valeur qui change se lit « avant → après », en gras sur fond teinté ; « — » : "
+                         "l'agence n'existe pas de ce côté, ou la valeur ne peut être établie.",
+                         "A value that changes reads \"before → after\", in bold on a tint; \"—\": the agency does "
+                         "not exist on that side, or the value cannot be worked out."),
+    "agency": Label("Agence", "Agency"),
+    "change_kinds": Label("Changements", "Changes"),
+    "ghost": Label("estompé, à sa place dans la source", "faded, where it was in the source"),
+    "changes_note": Label("Sur le graphique de la cible, le contour et le repère d'un poste disent ce qui a changé ; "
+                          "un poste changé de responsable et modifié porte les deux signes (→~) et la couleur du "
+                          "premier. Son identifiant, en bas à droite, renvoie à la liste des changements. Les "
+                          "constats ne sont pas repérés sur ce graphique : ceux que la cible résout ou introduit "
+                          "sont listés après la liste des changements.",
+                          "On the target's chart, a position's outline and tag say what changed; a position both "
+                          "moved and changed carries both signs (→~) and the colour of the first. Its id, bottom "
+                          "right, refers to the list of changes. Findings are not marked on this chart: those the "
+                          "target resolves or introduces are listed after the list of changes."),
+    "resolved_count": Label("résolus", "resolved"),
+    "introduced_count": Label("introduits", "introduced"),
+    "position_id": Label("Poste", "Position"),
+    "details": Label("Détail", "Details"),
 }
 
 # domain.md §10, as the parameters dialog names them.
@@ -116,6 +144,11 @@ def say(key: str, lang: Lang, **values: object) -> str:
 def colon(lang: Lang) -> str:
     """French sets a no-break space before a colon."""
     return "\u00a0: " if lang == "fr" else ": "
+
+
+def semicolon(lang: Lang) -> str:
+    """French sets a no-break space before a semicolon."""
+    return "\u00a0; " if lang == "fr" else "; "
 
 
 def upper_first(text: str) -> str:

@@ -54,9 +54,10 @@ class MappingError(Exception):
 class ImportMapping:
     """The user's choices: a field → the header of its column as the file writes it, and a job
     title → a role code. Both are compared as `words`, so a re-export that changes capitals or
-    accents still fits."""
+    accents still fits. A field mapped to None is read from no column, even one whose header would
+    be recognised: the way to leave out a column whose content is wrong for the field."""
 
-    columns: Mapping[str, str] = field(default_factory=dict)
+    columns: Mapping[str, str | None] = field(default_factory=dict)
     roles: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -65,7 +66,7 @@ def recognise(header: Sequence[str], mapping: ImportMapping) -> dict[str, int]:
     leaves out; the first column of a name wins, so a repeated header never hides the one used."""
     found: dict[str, int] = {}
     folded = [words(cell) for cell in header]
-    wanted = {words(text): name for name, text in mapping.columns.items()}
+    wanted = {words(text): name for name, text in mapping.columns.items() if text is not None}
     for index, cell in enumerate(folded):
         name = wanted.get(cell)
         if name is not None and name not in found:
@@ -105,21 +106,24 @@ def mapping_from_data(data: object, where: str) -> ImportMapping:
         raise MappingError([f"{where}: the mapping is a JSON object with \"columns\" and \"roles\""])
     problems = [f"{where}: {key}: unknown key (expected \"columns\" or \"roles\")"
                 for key in data if key not in ("columns", "roles")]
-    columns = _strings(data.get("columns", {}), f"{where}: columns", problems)
-    roles = _strings(data.get("roles", {}), f"{where}: roles", problems)
+    columns = _strings(data.get("columns", {}), f"{where}: columns", problems, none_allowed=True)
+    roles = _strings(data.get("roles", {}), f"{where}: roles", problems, none_allowed=False)
     problems += [f"{where}: columns.{name}: unknown field (expected one of {', '.join(FIELDS)})"
                  for name in columns if name not in FIELDS]
     problems += [f"{where}: roles.{title}: {code!r} is not a role code (other than {OTHER_ROLE!r})"
                  for title, code in roles.items() if code not in ROLES or code == OTHER_ROLE]
     if problems:
         raise MappingError(problems)
-    return ImportMapping(columns, roles)
+    return ImportMapping(columns, {title: code for title, code in roles.items() if code is not None})
 
 
-def _strings(value: object, where: str, problems: list[str]) -> dict[str, str]:
+def _strings(value: object, where: str, problems: list[str], *, none_allowed: bool) -> dict[str, str | None]:
+    """`none_allowed`: null is a column left out on purpose; a role cannot be left out that way."""
     if not isinstance(value, dict):
         problems.append(f"{where}: expected an object of texts")
         return {}
-    bad = [key for key, text in value.items() if not isinstance(text, str) or not text.strip()]
-    problems += [f"{where}.{key}: expected a non-empty text" for key in bad]
+    bad = [key for key, text in value.items()
+           if not ((isinstance(text, str) and text.strip()) or (text is None and none_allowed))]
+    expected = "a non-empty text or null" if none_allowed else "a non-empty text"
+    problems += [f"{where}.{key}: expected {expected}" for key in bad]
     return {key: text for key, text in value.items() if key not in bad}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Iterator
 from typing import Final
 
 from orgdesigner.model.catalogue import FAMILIES, ROLES
@@ -34,24 +35,29 @@ def neutralise(cell: str) -> str:
 def scenario_to_csv(scenario: Scenario, report: Report, lang: Lang = "fr") -> str:
     """One row a position, in the scenario's order; `lang` chooses the labels, never the headers,
     which stay those the importer knows in either language."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for row in export_rows(scenario, report, lang):
+        writer.writerow(neutralise(_decimal_comma(cell) if isinstance(cell, float) else str(cell)) for cell in row)
+    return BOM + out.getvalue()
+
+
+def export_rows(scenario: Scenario, report: Report, lang: Lang = "fr") -> Iterator[tuple[str | float | int, ...]]:
+    """The cells under HEADERS, one row a position in the scenario's order, the FTE a float and the
+    findings an int: each format writes numbers its own way (a decimal comma, a number cell)."""
     agencies = {agency.id: agency for agency in scenario.agencies}
     manager: dict[str, str] = {}
     for link in scenario.links:
         if link.type == "line":
             manager.setdefault(link.target, link.source)
     findings = Counter(position for finding in report.findings for position in dict.fromkeys(finding.positions))
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS)
     for position in scenario.positions:
         agency = agencies.get(position.agency) if position.agency is not None else None
         site = agency.site(position.site) if agency is not None and position.site is not None else None
-        writer.writerow(neutralise(cell) for cell in (
-            position.id, position.holder or "", position.display_title(lang), position.role,
-            ROLES[position.role].label.in_(lang), _family(position, lang), manager.get(position.id, ""),
-            agency.name if agency else "", _decimal_comma(position.fte), site.name if site else "",
-            str(findings[position.id])))
-    return BOM + out.getvalue()
+        yield (position.id, position.holder or "", position.display_title(lang), position.role,
+               ROLES[position.role].label.in_(lang), _family(position, lang), manager.get(position.id, ""),
+               agency.name if agency else "", position.fte, site.name if site else "", findings[position.id])
 
 
 def _family(position: Position, lang: Lang) -> str:

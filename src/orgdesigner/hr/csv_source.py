@@ -42,10 +42,15 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """`encoding` and `separator` are a CSV's, empty for a workbook; `sheet` is the workbook's sheet
+    read (None for a CSV) and `sheets` all of the workbook's, so that a summary can name the others."""
+
     encoding: str
     separator: str
     header: Row
     rows: tuple[Row, ...]
+    sheet: str | None = None
+    sheets: tuple[str, ...] = ()
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -106,10 +111,15 @@ def _find_header(text: str, is_header: Callable[[Sequence[str]], bool]) -> tuple
         for separator in sorted(SEPARATORS, key=line.count, reverse=True):
             if line.count(separator) and is_header(_split(line, separator)):
                 return number, separator
-    raise SourceError(None, f"aucune ligne d'en-tête : aucune des {HEADER_SEARCH_LINES} premières lignes ne nomme "
-                            "deux colonnes connues (matricule, nom, emploi, responsable, agence, ETP, site)",
-                      f"no header row: none of the first {HEADER_SEARCH_LINES} lines names two known columns "
-                      "(employee id, name, job title, manager, agency, FTE, site)")
+    raise no_header("", "")
+
+
+def no_header(where_fr: str, where_en: str) -> SourceError:
+    """`where_*`: what was searched, after « lines » (« of sheet 'Staff' »), empty for a CSV."""
+    return SourceError(None, f"aucune ligne d'en-tête : aucune des {HEADER_SEARCH_LINES} premières lignes{where_fr} "
+                             "ne nomme deux colonnes connues (matricule, nom, emploi, responsable, agence, ETP, site)",
+                       f"no header row: none of the first {HEADER_SEARCH_LINES} lines{where_en} names two known "
+                       "columns (employee id, name, job title, manager, agency, FTE, site)")
 
 
 def _split(line: str, separator: str) -> list[str]:

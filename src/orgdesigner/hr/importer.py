@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Final
 
+from orgdesigner.app.opening import MAX_DOCUMENT_BYTES
 from orgdesigner.hr.columns import ImportMapping, header_recogniser, recognise
-from orgdesigner.hr.csv_source import Row, SourceError, read_table
+from orgdesigner.hr.csv_source import Row, SourceError, Table, read_table
 from orgdesigner.hr.roles import RoleMatcher
 from orgdesigner.hr.text import words
 from orgdesigner.hr.values import ValueProblem, parse_fte
+from orgdesigner.hr.xlsx_source import is_legacy_office, is_workbook, read_workbook
 from orgdesigner.model.catalogue import OTHER_ROLE, ROLES
 from orgdesigner.model.entities import Agency, Link, Position, Scenario, Site
 from orgdesigner.model.labels import Label
@@ -48,6 +51,8 @@ class ImportResult:
     problems: tuple[ImportProblem, ...]
     encoding: str = ""
     separator: str = ""
+    sheet: str | None = None  # the sheet read, for a workbook
+    sheets: tuple[str, ...] = ()  # all of the workbook's sheets
     header_line: int | None = None
     columns: dict[str, str] = field(default_factory=dict)  # field → header as written
     rows: int = 0
@@ -55,21 +60,62 @@ class ImportResult:
     agencies_matched: tuple[str, ...] = ()
     roles: dict[str, int] = field(default_factory=dict)  # role code → positions
     unmapped_titles: dict[str, int] = field(default_factory=dict)  # title → positions, for the user to map
+    # Each distinct job title (as first written) the keywords or the mapping gave a role to → (that
+    # role, positions): what the user checks and corrects. A role code column's rows are not guessed.
+    titles: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     @property
     def blocking(self) -> tuple[ImportProblem, ...]:
         return tuple(p for p in self.problems if p.blocking)
 
 
-def import_csv(data: bytes, name: str, existing: Sequence[Agency] = (),
-               mapping: ImportMapping | None = None) -> ImportResult:
+def import_source(data: bytes, name: str, existing: Sequence[Agency] = (), mapping: ImportMapping | None = None,
+                  sheet: str | None = None) -> ImportResult:
+    """A CSV or a workbook, told apart by content: HR systems name files as they please (a CSV
+    called .xls is common). `sheet` chooses a workbook's sheet; see read_source."""
     mapping = mapping or ImportMapping()
     try:
-        table = read_table(data, header_recogniser(mapping))
+        table = read_source(data, header_recogniser(mapping), sheet)
     except SourceError as exc:
-        return ImportResult(None, (ImportProblem(exc.line, None, Label(exc.fr, exc.en)),))
+        return unreadable(exc)
+    return import_table(table, name, existing, mapping)
+
+
+def unreadable(exc: SourceError) -> ImportResult:
+    """A file that cannot be read as a table: no scenario, and why as the one problem."""
+    return ImportResult(None, (ImportProblem(exc.line, None, Label(exc.fr, exc.en)),))
+
+
+def read_extract(path: Path) -> bytes:
+    """The file's content, read once and capped: an extract the size of a disk is a mistake to say,
+    not to read until memory runs out. Raises SourceError."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise SourceError(None, f"illisible ({reason})", f"cannot read ({reason})") from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise SourceError(None, "fichier trop grand pour un extrait RH", "too large for an HR extract")
+    return data
+
+
+def read_source(data: bytes, is_header: Callable[[Sequence[str]], bool], sheet: str | None = None) -> Table:
+    """A zip is a workbook, an OLE file an old or password-protected one (refused with what to do),
+    anything else a CSV. Raises SourceError, also for a `sheet` asked of a CSV, which has none."""
+    if is_workbook(data) or is_legacy_office(data):  # the workbook reader refuses the latter, saying why
+        return read_workbook(data, is_header, sheet)
+    if sheet is not None:
+        raise SourceError(None, f"le fichier est un CSV, sans feuilles : la feuille « {sheet} » ne s'applique pas",
+                          f"the file is a CSV, which has no sheets: sheet {sheet!r} does not apply")
+    return read_table(data, is_header)
+
+
+def import_table(table: Table, name: str, existing: Sequence[Agency] = (),
+                 mapping: ImportMapping | None = None) -> ImportResult:
     result = import_rows(table.header, table.rows, name, existing, mapping)
-    return replace(result, encoding=table.encoding, separator=table.separator)
+    return replace(result, encoding=table.encoding, separator=table.separator, sheet=table.sheet,
+                   sheets=table.sheets)
 
 
 def import_rows(header: Row, rows: Sequence[Row], name: str, existing: Sequence[Agency] = (),
@@ -88,6 +134,8 @@ class _Builder:
         self.agencies: dict[str, Agency] = {}  # folded name → agency, in order of appearance
         self.created: list[str] = []
         self.sites: dict[str, dict[str, Site]] = {}  # agency id → folded site name → site
+        self.titles: dict[str, tuple[str, str]] = {}  # folded title → (title as first written, role)
+        self.title_counts: Counter[str] = Counter()
 
     def column(self, name: str) -> str:
         return self.header.cells[self.index[name]]
@@ -101,7 +149,7 @@ class _Builder:
 
     def build(self, name: str) -> ImportResult:
         for wanted, text in self.mapping.columns.items():
-            if wanted not in self.index:
+            if text is not None and wanted not in self.index:
                 self.problem(self.header.line, None, f"la correspondance nomme la colonne {text!r} ({wanted}), "
                              "absente de l'en-tête", f"the mapping names column {text!r} ({wanted}), which the "
                              "header does not have")
@@ -123,7 +171,9 @@ class _Builder:
         created = tuple(a.name for a in self.agencies.values() if a.id in self.created)
         return ImportResult(scenario, tuple(self.problems), header_line=self.header.line, columns=columns,
                             rows=len(self.rows), agencies_created=created, agencies_matched=matched,
-                            roles=dict(roles), unmapped_titles=dict(unmapped.most_common()))
+                            roles=dict(roles), unmapped_titles=dict(unmapped.most_common()),
+                            titles={self.titles[key][0]: (self.titles[key][1], count)
+                                    for key, count in self.title_counts.most_common()})
 
     def positions(self) -> tuple[dict[str, Position], dict[str, tuple[str, Row]]]:
         matcher = RoleMatcher(self.mapping.roles)
@@ -184,7 +234,13 @@ class _Builder:
         if code:
             self.problem(row.line, self.column("role"), f"code fonction {code!r} inconnu",
                          f"unknown role code {code!r}")
-        return matcher.role(title) if title else OTHER_ROLE
+        if not title:
+            return OTHER_ROLE
+        role = matcher.role(title)
+        key = words(title) or title
+        self.titles.setdefault(key, (title, role))
+        self.title_counts[key] += 1
+        return role
 
     def agency(self, name: str) -> Agency | None:
         if not name:

@@ -11,7 +11,7 @@ from typing import Any
 
 from orgdesigner.model.catalogue import MISSIONS, SITE_MANAGEMENT, TERRITORIES
 from orgdesigner.model.entities import Position
-from orgdesigner.model.labels import Label, Lang, number
+from orgdesigner.model.labels import Label, Lang, counted, number
 from orgdesigner.model.parameters import WORKING_ASSUMPTIONS
 from orgdesigner.rules.engine import AgencySummary, Report
 from orgdesigner.rules.findings import SEVERITIES, SEVERITY_LABELS
@@ -106,10 +106,7 @@ _COUNT_NOUNS = {
 
 
 def _count(count: int, severity: str, lang: Lang) -> str:
-    """French puts 0 and 1 in the singular, English only 1."""
-    singular, plural = _COUNT_NOUNS[severity]
-    one = count <= 1 if lang == "fr" else count == 1
-    return f"{count} {(singular if one else plural).in_(lang)}"
+    return counted(count, *_COUNT_NOUNS[severity], lang)
 
 
 def report_to_text(report: Report, positions: Mapping[str, Position], lang: Lang) -> str:

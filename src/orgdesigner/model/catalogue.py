@@ -419,3 +419,17 @@ LINK_TYPES: Final = MappingProxyType(
         "contract": Label("Pilotage de prestataire", "Contract piloting"),
     }
 )
+
+
+# A position's fields as an edit or a comparison names them (the interchange JSON's keys).
+POSITION_FIELD_LABELS: Final = MappingProxyType({
+    "role": Label("rôle", "role"),
+    "agency": Label("agence", "agency"),
+    "title": Label("intitulé", "title"),
+    "family": Label("famille", "family"),
+    "holder": Label("titulaire", "holder"),
+    "fte": Label("ETP", "FTE"),
+    "site": Label("site", "site"),
+    "notes": Label("notes", "notes"),
+    "guarding": Label("gardiennage", "guarding"),
+})

@@ -28,5 +28,11 @@ def number(value: float, lang: Lang) -> str:
     return text
 
 
+def counted(count: int, singular: Label, plural: Label, lang: Lang) -> str:
+    """"0 erreur" but "0 errors": French puts 0 and 1 in the singular, English only 1."""
+    one = count <= 1 if lang == "fr" else count == 1
+    return f"{count} {(singular if one else plural).in_(lang)}"
+
+
 def bilingual_number(value: float) -> Label:
     return Label(number(value, "fr"), number(value, "en"))

@@ -63,6 +63,18 @@ class CardLook:
     hidden_below: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class ChangeMark:
+    """A comparison's mark on a card: a halo in the colour of its first kind of change and a tag per
+    kind with its sign (io/diff_output.CHANGE_SIGNS), so that colour is never the only cue; a ghost
+    (a position only the other scenario has) is faded and outlined in dashes. No kinds: a position
+    the comparison leaves as it was, drawn pale when zoomed out so that the changes stand out."""
+
+    kinds: tuple[str, ...]
+    signs: tuple[str, ...]
+    ghost: bool = False
+
+
 class _SceneHooks(Protocol):
     """What a card tells the scene (ChartScene implements it); a card in another scene tells nothing."""
 
@@ -78,6 +90,11 @@ _HANDLE_RADIUS = 7.0
 _TOGGLE_RADIUS = 7.0
 _HANDLE_CENTRE = QPointF(CARD_WIDTH, CARD_HEIGHT / 2)
 _TOGGLE_CENTRE = QPointF(CARD_WIDTH / 2, CARD_HEIGHT)
+_HALO = 5.0  # how far a change mark's halo reaches beyond the card
+# The same mark round a card drawn as a block: 3 pixels on screen, within a reach the bounding
+# rectangle allows, so that the changes stand out in a whole organisation zoomed out.
+_FRAME_PIXELS, _FRAME_MIN, _FRAME_MAX = 3.0, 6.0, 24.0
+_TAG = QRectF(-8.0, -9.0, 17.0, 16.0)  # the first change tag, astride the card's top left corner
 
 
 class BadgeItem(QGraphicsEllipseItem):
@@ -125,6 +142,8 @@ class CardItem(QGraphicsItem):
         self._hovered = False
         self._drop_target = False
         self._linking = False
+        self._editable = True
+        self._change: ChangeMark | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(1.0)
@@ -146,6 +165,24 @@ class CardItem(QGraphicsItem):
             self._drop_target = on
             self.update()
 
+    def set_editable(self, editable: bool) -> None:
+        """A read-only card (a comparison's) neither moves nor offers its link handle."""
+        self._editable = editable
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, editable)
+
+    @property
+    def change(self) -> ChangeMark | None:
+        return self._change
+
+    def set_change(self, mark: ChangeMark | None) -> None:
+        """Marks the card as a comparison shows it; the mark reaches beyond the card, hence the
+        geometry change."""
+        if mark != self._change:
+            self.prepareGeometryChange()
+            self._change = mark
+            self.setOpacity(palette.GHOST_OPACITY if mark is not None and mark.ghost else 1.0)
+            self.update()
+
     @property
     def badge(self) -> BadgeItem | None:
         """The severity mark, made the first time the card has a finding: most cards never do, and a
@@ -164,7 +201,7 @@ class CardItem(QGraphicsItem):
         return scene if hasattr(scene, "begin_link") else None  # type: ignore[return-value]
 
     def handle_shown(self) -> bool:
-        return self._hovered or self.isSelected()
+        return self._editable and (self._hovered or self.isSelected())
 
     def on_handle(self, local: QPointF) -> bool:
         return self.handle_shown() and _within(local, _HANDLE_CENTRE, _HANDLE_RADIUS + 2.0)
@@ -173,6 +210,9 @@ class CardItem(QGraphicsItem):
         return self._look.has_reports and _within(local, _TOGGLE_CENTRE, _TOGGLE_RADIUS + 2.0)
 
     def boundingRect(self) -> QRectF:
+        if self._change is not None and self._change.kinds:
+            reach = _FRAME_MAX + 1.0
+            return QRectF(-reach, -reach, CARD_WIDTH + 2 * reach, CARD_HEIGHT + 2 * reach)
         return QRectF(-1.0, -1.0, CARD_WIDTH + _HANDLE_RADIUS + 2.0, CARD_HEIGHT + _TOGGLE_RADIUS + 2.0)
 
     def shape(self) -> QPainterPath:
@@ -186,7 +226,15 @@ class CardItem(QGraphicsItem):
         look = self._look
         colour = QColor(look.colour)
         rect = QRectF(0.0, 0.0, CARD_WIDTH, CARD_HEIGHT)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < _SIMPLE_BELOW:
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        change = self._change
+        if scale < _SIMPLE_BELOW:
+            if change is not None and change.kinds:
+                frame = min(max(_FRAME_PIXELS / scale, _FRAME_MIN), _FRAME_MAX)
+                painter.fillRect(rect.adjusted(-frame, -frame, frame, frame),
+                                 QColor(palette.CHANGE_COLOURS[change.kinds[0]]))
+            elif change is not None:
+                colour = _pale(colour)
             painter.fillRect(rect, colour.lighter(140) if look.vacant else colour)
             if self.isSelected():
                 painter.setPen(QPen(QColor(palette.SELECTION), 0))
@@ -198,9 +246,13 @@ class CardItem(QGraphicsItem):
             border = QPen(QColor(palette.SELECTION), 2.0)
         else:
             border = QPen(colour.darker(130), 1.2)
-        if look.vacant:
+        if look.vacant or (change is not None and change.ghost):
             border.setStyle(Qt.PenStyle.DashLine)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if change is not None and change.kinds:
+            painter.setPen(QPen(QColor(palette.CHANGE_COLOURS[change.kinds[0]]), 4.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-_HALO / 2, -_HALO / 2, _HALO / 2, _HALO / 2), 8.0, 8.0)
         outline = QPainterPath()
         outline.addRoundedRect(rect, 6.0, 6.0)
         painter.fillPath(outline, QColor(palette.CARD_FILL))
@@ -212,6 +264,8 @@ class CardItem(QGraphicsItem):
         self._paint_text(painter, rect)
         if look.has_reports:
             self._paint_toggle(painter)
+        if change is not None and change.kinds:
+            self._paint_change_tags(painter, change)
         if self.handle_shown():
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
             painter.setBrush(QColor(palette.SELECTION))
@@ -237,6 +291,19 @@ class CardItem(QGraphicsItem):
         subtitle = QFontMetricsF(sub_font).elidedText(look.subtitle, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect.adjusted(0.0, metrics.height() + 4.0, 0.0, 0.0),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, subtitle)
+
+    def _paint_change_tags(self, painter: QPainter, change: ChangeMark) -> None:
+        font = QFont(painter.font())
+        font.setPointSizeF(8.5)
+        font.setBold(True)
+        painter.setFont(font)
+        tag = QRectF(_TAG)
+        for kind, sign in zip(change.kinds, change.signs, strict=True):
+            painter.setPen(QPen(QColor("#ffffff"), 1.2))
+            painter.setBrush(QColor(palette.CHANGE_COLOURS[kind]))
+            painter.drawRoundedRect(tag, 4.0, 4.0)
+            painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, sign)
+            tag.translate(tag.width() + 2.0, 0.0)
 
     def _paint_toggle(self, painter: QPainter) -> None:
         """A − under an open subtree; a + and the count of hidden positions under a collapsed one."""
@@ -317,6 +384,11 @@ class CardItem(QGraphicsItem):
         hooks = self._hooks()
         if hooks is not None:
             hooks.card_menu(self, event)
+
+
+def _pale(colour: QColor) -> QColor:
+    """The colour seven tenths of the way to white."""
+    return QColor(*(round(c + (255 - c) * 0.7) for c in (colour.red(), colour.green(), colour.blue())))
 
 
 def _within(point: QPointF, centre: QPointF, radius: float) -> bool:

@@ -62,7 +62,9 @@ from orgdesigner.model.labels import Label, Lang
 from orgdesigner.storage import ProjectFileError
 from orgdesigner.ui import exporting
 from orgdesigner.ui.agency_panel import AgencyPanel
+from orgdesigner.ui.comparison_picker import open_comparison
 from orgdesigner.ui.findings_panel import FindingsPanel
+from orgdesigner.ui.import_dialog import ImportDialog
 from orgdesigner.ui.inline_editor import InlineEditor
 from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH
 from orgdesigner.ui.legend import Legend
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.tr("&Open…"), self.open_file, keys.Open)
         self.open_demo_action = self._action(self.tr("Open the &demo project"), self.open_demo)
         self.import_action = self._action(self.tr("&Import scenario JSON…"), self.import_scenario_json)
+        self.import_extract_action = self._action(self.tr("Import an &HR extract…"), self.import_hr_extract)
         self.export_action = self._action(self.tr("&Export scenario JSON…"), self.export_scenario_json)
         self.export_view_image_action = self._action(self.tr("Export the &view as image…"),
                                                      lambda: exporting.ask_and_export_image(self, "view"))
@@ -215,6 +218,8 @@ class MainWindow(QMainWindow):
                                         on_canvas=True)
         self.collapse_action = self._action(self.tr("&Collapse or expand"), self.toggle_collapse, "C", on_canvas=True)
         self.expand_all_action = self._action(self.tr("E&xpand all"), self._expand_all, "Ctrl+Shift+E")
+        self.compare_action = self._action(self.tr("Co&mpare scenarios…"),
+                                           lambda: open_comparison(self, self._document, self._lang), "Ctrl+Shift+D")
         self.layout_agency_action = self._action(self.tr("Lay out the &agency"), lambda: self.lay_out_agency(None),
                                                  "Ctrl+Shift+L")
         link_kinds = QActionGroup(self)
@@ -241,7 +246,7 @@ class MainWindow(QMainWindow):
         for action in (self.save_action, self.save_as_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.import_action, self.export_action):
+        for action in (self.import_action, self.import_extract_action, self.export_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         for action in (self.export_pdf_action, self.export_view_image_action, self.export_agency_image_action,
@@ -275,6 +280,8 @@ class MainWindow(QMainWindow):
             chart_menu.addAction(action)
         chart_menu.addSeparator()
         chart_menu.addAction(self.parameters_action)
+        chart_menu.addSeparator()
+        chart_menu.addAction(self.compare_action)
         self.chart_menu = chart_menu
         self.view_menu = view_menu
         self.edit_menu = edit_menu
@@ -300,6 +307,7 @@ class MainWindow(QMainWindow):
     def _refill_scenario_combo(self) -> None:
         self._scenarios.clear()
         self._scenarios.addItems(list(self._document.scenario_names))
+        self.compare_action.setEnabled(len(self._document.scenario_names) >= 2)
         self._scenarios.setCurrentText(self._document.current_scenario)
 
     def _replace_document(self, document: Document) -> None:
@@ -709,6 +717,24 @@ class MainWindow(QMainWindow):
             name = self._document.import_scenario(Path(chosen))
         except InputError as exc:
             QMessageBox.warning(self, self.tr("Cannot import the scenario"), "\n".join(exc.lines))
+            return
+        self._refill_scenario_combo()
+        self.switch_scenario(name)
+
+    def import_hr_extract(self) -> None:
+        """A CSV or workbook from the HR system, set up in the import dialog, as a new scenario."""
+        dialog = ImportDialog(self._document, self._lang, self)
+        try:
+            accepted = dialog.choose_file() and dialog.exec() == QDialog.DialogCode.Accepted
+            scenario = dialog.scenario() if accepted else None
+        finally:
+            dialog.deleteLater()  # it holds the whole extract: not kept until the window closes
+        if scenario is None:
+            return
+        try:
+            name = self._document.add_imported_scenario(scenario)
+        except ProjectEditError as exc:
+            QMessageBox.warning(self, self.tr("Cannot import the extract"), exc.label.in_(self._lang))
             return
         self._refill_scenario_combo()
         self.switch_scenario(name)

@@ -84,7 +84,8 @@ def header_look(summary: AgencySummary, findings: Iterable[Finding], lang: Lang)
 
 
 class ChartScene(QGraphicsScene):
-    """Cards, links and agency headers of one chart, kept in step with it."""
+    """Cards, links and agency headers of one chart, kept in step with it. `read_only` (a comparison's
+    chart): cards neither move nor draw links, nothing is dropped, and the menus only fold subtrees."""
 
     cards_dropped = Signal(dict, dict)  # {position id: new xy}, {position id: old xy}, once per drag
     cards_reparented = Signal(list, str, dict)  # dragged ids, new manager, {id: xy before the drag}
@@ -96,8 +97,9 @@ class ChartScene(QGraphicsScene):
     agency_layout_requested = Signal(str)
     refused = Signal(str)  # a user action that cannot be done, said in the status bar
 
-    def __init__(self, chart: Chart, lang: Lang, parent: QObject | None = None) -> None:
+    def __init__(self, chart: Chart, lang: Lang, parent: QObject | None = None, *, read_only: bool = False) -> None:
         super().__init__(parent)
+        self._read_only = read_only
         self.setBackgroundBrush(QBrush(QColor(palette.CANVAS_BACKGROUND)))
         # A fixed, shallow BSP tree: Qt's automatic depth is very slow on long link paths (platform notes).
         self.setBspTreeDepth(10)
@@ -264,6 +266,8 @@ class ChartScene(QGraphicsScene):
 
     def _add_card(self, position_id: str) -> None:
         card = CardItem(position_id, self._look_of(position_id))
+        if self._read_only:
+            card.set_editable(False)
         xy = self._chart.position_xy(position_id)
         if xy is not None:
             card.setPos(QPointF(*xy))
@@ -536,14 +540,16 @@ class ChartScene(QGraphicsScene):
         self._header_moved(self._agency_of.get(position_id))
 
     def request_edit(self, position_id: str) -> None:
-        self.edit_requested.emit(position_id)
+        if not self._read_only:
+            self.edit_requested.emit(position_id)
 
     def request_agency_edit(self, agency_id: str) -> None:
-        self.agency_chosen.emit(agency_id)
+        if not self._read_only:
+            self.agency_chosen.emit(agency_id)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
-        self._drag_start = {p: self._xy(p) for p in self.selected_ids()}
+        self._drag_start = {} if self._read_only else {p: self._xy(p) for p in self.selected_ids()}
         self._not_droppable = set()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -633,10 +639,10 @@ class ChartScene(QGraphicsScene):
     # Roles dropped from the palette ------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        event.setAccepted(role_from_mime(event.mimeData()) is not None)
+        event.setAccepted(not self._read_only and role_from_mime(event.mimeData()) is not None)
 
     def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        accepted = role_from_mime(event.mimeData()) is not None
+        accepted = not self._read_only and role_from_mime(event.mimeData()) is not None
         event.setAccepted(accepted)
         self._show_drop_target(self._card_under(event.scenePos()) if accepted else None)
 
@@ -646,7 +652,7 @@ class ChartScene(QGraphicsScene):
     def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         self._show_drop_target(None)
         role = role_from_mime(event.mimeData())
-        if role is None:
+        if role is None or self._read_only:
             event.ignore()
             return
         card = self._card_under(event.scenePos())
@@ -662,18 +668,23 @@ class ChartScene(QGraphicsScene):
             card.setSelected(True)
         menu = QMenu()
         position_id = card.position_id
-        menu.addAction(self.tr("Edit in place (F2)"), lambda: self.edit_requested.emit(position_id))
+        if not self._read_only:
+            menu.addAction(self.tr("Edit in place (F2)"), lambda: self.edit_requested.emit(position_id))
         if self._chart.graph("line").succ[position_id]:
             text = self.tr("Expand the subtree") if position_id in self._collapsed else self.tr("Collapse the subtree")
             menu.addAction(text, lambda: self.toggle_collapsed(position_id))
-        agency = self._chart.position(position_id).agency
-        if agency is not None:
-            menu.addAction(self.tr("Lay out this agency"), lambda: self.agency_layout_requested.emit(agency))
-        for action in self._window_actions:
-            menu.addAction(action)
-        menu.exec(event.screenPos())
+        if not self._read_only:
+            agency = self._chart.position(position_id).agency
+            if agency is not None:
+                menu.addAction(self.tr("Lay out this agency"), lambda: self.agency_layout_requested.emit(agency))
+            for action in self._window_actions:
+                menu.addAction(action)
+        if not menu.isEmpty():
+            menu.exec(event.screenPos())
 
     def link_menu(self, item: LinkItem, event: QGraphicsSceneContextMenuEvent) -> None:
+        if self._read_only:
+            return
         link = Link(item.source, item.target, item.link_type)  # type: ignore[arg-type]
         menu = QMenu()
         names: dict[LinkType, str] = {"line": self.tr("Hierarchical link"),
@@ -688,6 +699,8 @@ class ChartScene(QGraphicsScene):
         menu.exec(event.screenPos())
 
     def header_menu(self, header: HeaderItem, event: QGraphicsSceneContextMenuEvent) -> None:
+        if self._read_only:
+            return
         agency_id = header.agency_id
         menu = QMenu()
         menu.addAction(self.tr("Edit the agency"), lambda: self.agency_chosen.emit(agency_id))

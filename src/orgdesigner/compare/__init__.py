@@ -1,0 +1,1 @@
+"""Two scenarios side by side: what changed in the chart, and what it does to the reference models."""
