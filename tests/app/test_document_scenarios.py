@@ -14,7 +14,7 @@ from orgdesigner.app.document import Document, ProjectEditError
 from orgdesigner.app.opening import InputError
 from orgdesigner.commands.chart_commands import MovePositions, RemovePositions
 from orgdesigner.io.scenario_json import read_scenario_file, scenario_to_json
-from orgdesigner.model.entities import Scenario
+from orgdesigner.model.entities import Position, Scenario
 from orgdesigner.storage import ProjectFileError, save_project
 
 EXISTING, TARGET = "Existant 2026", "Cible 2027"
@@ -325,3 +325,11 @@ def test_a_comparison_sees_the_unsaved_edits_of_both_sides(document: Document) -
     assert not diff.notices
     with pytest.raises(KeyError):
         document.compare("Existant 2026", "Cible 2030")
+
+
+def test_an_imported_scenario_the_reader_would_refuse_is_not_added(document: Document) -> None:
+    broken = Scenario("Extrait RH", positions=(Position("p1", "caretaker", "nowhere"),))
+    with pytest.raises(ProjectEditError) as refused:
+        document.add_imported_scenario(broken)
+    assert "nowhere" in refused.value.label.en and "not imported" in refused.value.label.en
+    assert "Extrait RH" not in document.scenario_names and not document.is_modified

@@ -23,7 +23,14 @@ from orgdesigner.app.files import write_text_safely
 from orgdesigner.app.opening import InputError, is_project_file, open_project
 from orgdesigner.commands.base import CommandStack
 from orgdesigner.compare.scenario_diff import ScenarioDiff, compare_scenarios
-from orgdesigner.io.scenario_json import DocumentError, read_scenario_file, read_scenario_text, scenario_to_json
+from orgdesigner.io.scenario_json import (
+    DocumentError,
+    read_scenario_data,
+    read_scenario_file,
+    read_scenario_text,
+    scenario_to_data,
+    scenario_to_json,
+)
 from orgdesigner.layout.chart_layout import layout_chart
 from orgdesigner.model.chart import Chart
 from orgdesigner.model.entities import Organisation, Project, Scenario
@@ -247,6 +254,12 @@ class Document:
         chosen: a taken or empty one is refused (ProjectEditError) rather than changed behind their
         back. Laid out when first opened, like an imported JSON. Returns the name as stored."""
         name = self._new_name(scenario.name, None)
+        try:  # the checks every saved project passes on opening: a wrong build is refused here
+            read_scenario_data(scenario_to_data(self._organisation, scenario))
+        except DocumentError as exc:
+            raise ProjectEditError(Label(
+                "Erreur interne : l'extrait n'a pas été importé (" + "; ".join(map(str, exc.problems)) + ")",
+                "Internal error: the extract was not imported (" + "; ".join(map(str, exc.problems)) + ")")) from exc
         self._insert(len(self._entries), dataclasses.replace(scenario, name=name))
         return name
 
