@@ -66,8 +66,8 @@ _REBUILD_SCENARIO = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 
 
 def upgrade() -> None:
@@ -79,10 +79,11 @@ def upgrade() -> None:
 
 @pytest.fixture
 def newer_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """This program's migrations plus a revision 0002, as a later OrgDesigner would ship them."""
+    """This program's migrations plus a revision 9999, as a later OrgDesigner would ship them."""
     migrations = shutil.copytree(database.MIGRATIONS, tmp_path / "migrations",
                                  ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_rebuild_scenario.py").write_text(_REBUILD_SCENARIO)
+    (migrations / "versions" / "9999_rebuild_scenario.py").write_text(
+        _REBUILD_SCENARIO.format(head=database.head_revision()))
     monkeypatch.setattr(database, "MIGRATIONS", migrations)
 
 
@@ -91,7 +92,7 @@ def test_an_older_file_is_upgraded_in_place_and_keeps_its_data(
 ) -> None:
     assert load_project(saved) == project
     with sqlite3.connect(saved) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("9999",)]
         assert "colour" in {row[1] for row in db.execute("PRAGMA table_info(scenario)")}
     db.close()
     before = hashlib.sha256(saved.read_bytes()).hexdigest()

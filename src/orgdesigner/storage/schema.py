@@ -15,7 +15,7 @@ scenario's parameters, whose key order is kept, are JSON text.
 
 from __future__ import annotations
 
-from sqlalchemy import REAL, CheckConstraint, ForeignKey, Text, UniqueConstraint
+from sqlalchemy import REAL, CheckConstraint, ForeignKey, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from orgdesigner.storage.base import Base
@@ -41,6 +41,8 @@ class ScenarioRow(Base):
     name: Mapped[str] = mapped_column(Text, unique=True)
     description: Mapped[str | None] = mapped_column(Text)
     parameters: Mapped[str] = mapped_column(Text)
+    # Raised by every save to a shared repository; a save from an older version is a conflict.
+    version: Mapped[int] = mapped_column(server_default=text("1"))
 
 
 class AgencyRow(Base):
