@@ -593,6 +593,14 @@
         <translation>ETP</translation>
     </message>
     <message>
+        <source>Family (other posts)</source>
+        <translation>Famille (autres postes)</translation>
+    </message>
+    <message>
+        <source>Guarding (contractors)</source>
+        <translation>Gardiennage (prestataires)</translation>
+    </message>
+    <message>
         <source>Site</source>
         <translation>Site</translation>
     </message>

@@ -130,11 +130,10 @@ def test_a_guarding_change_gives_a_notice_in_the_json(capsys: pytest.CaptureFixt
     data = diff_json(capsys, "--from-file", write(tmp_path / "a.json", start), "--to-file",
                      write(tmp_path / "b.json", target(start, positions=edited(start, "c2", site=None))))
     assert data["notices"] == [{"kind": "guarding-change", "agency": "nord", "site": "s1", "message": (
-        "Agence Nord, ensemble La Roseraie (310 dwellings): the guarding changes from 2 FTE of caretakers and "
-        "building attendants to 1 FTE of caretakers and building attendants (removed: c2). Blocks of 100 "
-        "dwellings covered: 2 of 3 before, 1 of 3 after; 1 block is no longer covered. The change must be put "
-        "to the tenant consultation council (CSI R271-3).")}]
-
+        "Agence Nord, estate La Roseraie (310 dwellings) — guarding before: 2 FTE of caretakers and building "
+        "attendants; after: 1 FTE of caretakers and building attendants (no longer guarding: Ben (Caretaker)). "
+        "Blocks of 100 dwellings covered: 2 of 3 before, 1 of 3 after; 1 block is no longer covered. The change "
+        "must be put to the tenant consultation council (CSI R271-3).")}]
 
 @pytest.mark.parametrize(("args", "says"), [
     ((), "name FILE with --from NAME --to NAME"),

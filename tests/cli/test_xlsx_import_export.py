@@ -194,3 +194,23 @@ def test_an_existing_workbook_is_replaced_only_when_it_is_an_export(capsys: pyte
     assert code == 2 and "exists and is not an XLSX export" in err and digest(staff) == kept
     code, err = run_err(capsys, "export", carried, "--xlsx", out, "--force", "--page", "A3")
     assert code == 2 and "--page: not an option of --xlsx" in err
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_the_demo_exported_and_imported_into_its_project_comes_back_unchanged(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str) -> None:
+    """Every field a position has: families of `other` posts and a contractor's guarding included;
+    the agencies, matched by name, keep their sites, perimeter and models."""
+    project, out = tmp_path / "demo.orgd", tmp_path / f"existant.{kind}"
+    assert run(capsys, "demo", project)[0] == 0
+    assert run(capsys, "export", project, f"--{kind}", out, "--scenario", "Existant 2026")[0] == 0
+    code, err = run_err(capsys, "import", out, "--into", project, "--scenario", "Retour RH")
+    assert code == 0, err
+    code, out_text, err = run(capsys, "diff", project, "--from", "Existant 2026", "--to", "Retour RH",
+                              "--format", "json")
+    assert code == 0, err
+    diff = json.loads(out_text)
+    assert diff["positions"] == {"added": [], "removed": [], "moved": [], "changed": []}
+    assert diff["findings"] == {"resolved": [], "introduced": []}
+    assert all(a[key][0] == a[key][1] for a in diff["agencies"] for key in ("headcount", "perimeter_model",
+                                                                          "site_management"))

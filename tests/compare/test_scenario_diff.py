@@ -10,7 +10,7 @@ import pytest
 from comparison_pairs import PERIMETER, ROSERAIE, base, edited, target
 from orgdesigner.compare.positions import line_managers
 from orgdesigner.compare.scenario_diff import AgencyDelta, compare_scenarios
-from orgdesigner.model.entities import Agency, Link, Position, Scenario
+from orgdesigner.model.entities import Agency, Link, Position, Scenario, Site
 
 
 def nord(delta_list: tuple[AgencyDelta, ...]) -> AgencyDelta:
@@ -174,30 +174,35 @@ class TestGuardingNotice:
         assert (notice.agency, notice.site) == ("nord", "s1")
         assert (notice.before and notice.before.covered, notice.after and notice.after.covered) == (2, 3)
         assert notice.no_longer_covered == 0 and notice.still_covered == 2
-        assert "CSI R271-3" in notice.message.fr and "conseil de concertation locative" in notice.message.fr
+        assert notice.message.fr == (
+            "Agence Nord, ensemble La Roseraie (310 logements) — gardiennage avant : 2 ETP de gardiens et "
+            "employés d'immeuble ; après : 3 ETP de gardiens et employés d'immeuble (gardent désormais : "
+            "Gardien [poste vacant, c3]). Tranches de 100 logements couvertes : 2 sur 3 avant, 3 sur 3 après ; "
+            "1 tranche de plus est couverte. Ce changement doit être soumis au conseil de concertation "
+            "locative (CSI R271-3).")
+        assert "estate La Roseraie" in notice.message.en
         assert "tenant consultation council (CSI R271-3)" in notice.message.en
-        assert "2 sur 3 avant, 3 sur 3 après" in notice.message.fr
-        assert "ajoutés : c3" in notice.message.fr
 
     def test_a_caretaker_taken_off_counts_the_blocks_no_longer_covered(self) -> None:
         start = base()
         notice, = compare_scenarios(start, target(start, positions=edited(start, "c2", site=None))).notices
         assert (notice.still_covered, notice.no_longer_covered) == (1, 1)
-        assert "1 tranche n’est plus couverte" in notice.message.fr
+        assert "1 tranche n'est plus couverte" in notice.message.fr
         assert "1 block is no longer covered" in notice.message.en
-        assert "retirés : c2" in notice.message.fr
+        assert "ne gardent plus : Ben (Gardien)" in notice.message.fr
 
     def test_a_part_time_change_is_a_change_of_arrangement(self) -> None:
         start = base()
         messages = self.notice_for(target(start, positions=edited(start, "c1", fte=0.5)))
-        assert len(messages) == 1 and "de 2 ETP" in messages[0] and "à 1,5 ETP" in messages[0]
+        assert len(messages) == 1 and "avant : 2 ETP" in messages[0] and "après : 1,5 ETP" in messages[0]
 
     def test_a_contractor_declared_as_guarding_covers_every_block(self) -> None:
         start = base()
         end = target(start, positions=edited(start, "x", site="s1", guarding=True))
         notice, = compare_scenarios(start, end).notices
         assert notice.after is not None and notice.after.covered == 3
-        assert "prestataire de gardiennage (x)" in notice.message.fr
+        assert "après : 2 ETP de gardiens et employés d'immeuble et un prestataire de gardiennage" in notice.message.fr
+        assert "gardent désormais : Nettoyage SARL" in notice.message.fr
 
     def test_a_new_holder_on_the_same_post_is_no_change_of_arrangement(self) -> None:
         start = base()
@@ -215,10 +220,70 @@ class TestGuardingNotice:
         after = target(before, positions=edited(before, "c2", site=None))
         assert compare_scenarios(before, after).notices == ()
 
-    def test_an_ensemble_dropped_with_its_caretakers_raises_a_notice_that_nothing_covers_it(self) -> None:
+    def test_an_ensemble_leaving_the_obligation_says_so_rather_than_counting_lost_blocks(self) -> None:
+        start = base()
+        smaller = replace(start.agencies[0], sites=(replace(ROSERAIE, dwellings=90),))
+        end = target(start, agencies=(smaller,), positions=edited(start, "c2", site=None))
+        notice, = compare_scenarios(start, end).notices
+        assert notice.no_longer_covered == 0
+        assert "(310 → 90 logements)" in notice.message.fr
+        assert ("L'ensemble n'est plus soumis à l'obligation (moins de 100 logements ou hors zone) ; tranches de "
+                "100 logements couvertes avant : 2 sur 3.") in notice.message.fr
+        assert "ne sont plus couvertes" not in notice.message.fr
+
+    def test_an_ensemble_dropped_with_its_caretakers_says_it_left_the_target(self) -> None:
         start = base()
         no_site = replace(start.agencies[0], sites=())
         end = target(start, agencies=(no_site,), positions=[replace(p, site=None) for p in start.positions])
         notice, = compare_scenarios(start, end).notices
-        assert notice.after is None and notice.no_longer_covered == 2
-        assert "à aucun gardien" in notice.message.fr
+        assert notice.after is None and notice.no_longer_covered == 0
+        assert "après : personne" in notice.message.fr
+        assert "L'ensemble ne figure plus dans la cible" in notice.message.fr
+
+    def test_an_ensemble_moved_with_its_staff_into_another_agency_raises_no_notice(self) -> None:
+        start = base()
+        sud = Agency("sud", "Agence Sud", sites=(ROSERAIE,))
+        nord = replace(start.agencies[0], sites=())
+        end = target(start, agencies=(nord, sud),
+                     positions=[replace(p, agency="sud") if p.site == "s1" else p for p in start.positions])
+        assert compare_scenarios(start, end).notices == ()
+
+    def test_each_side_counts_blocks_of_its_own_size(self) -> None:
+        start = base()
+        end = replace(target(start), parameters={"gardiennage_dwellings_per_fte": 50})
+        end = target(end, positions=[*end.positions, Position("c3", "caretaker", "nord", site="s1")],
+                     links=[*end.links, Link("m1", "c3")])
+        notice, = compare_scenarios(start, end).notices
+        assert ("Tranches couvertes : 2 sur 3 (tranches de 100 logements) avant, 3 sur 6 (tranches de 50 "
+                "logements) après") in notice.message.fr
+
+
+def test_a_shortfall_still_short_after_more_staff_is_the_same_finding() -> None:
+    start = base()
+    end = target(start, positions=[*start.positions, Position("c3", "caretaker", "nord", site="s1", fte=0.5)],
+                 links=[*start.links, Link("m1", "c3")])
+    diff = compare_scenarios(start, end)
+    assert "site.gardiennage" not in {f.rule for f in (*diff.resolved, *diff.introduced)}
+
+
+def test_one_ensemble_put_right_and_another_left_unguarded_are_told_apart() -> None:
+    """La Roseraie's caretakers moved to Les Érables: the Érables shortfall is resolved, La Roseraie's
+    remains (now with no caretaker listed): the ensemble, not the list of staff, says which is which."""
+    start = base()
+    erables = Site("s2", "Les Érables", 150, guarding_zone=True)
+    two_sites = replace(start.agencies[0], sites=(ROSERAIE, erables))
+    before = target(start, agencies=(two_sites,))
+    after = target(before, positions=[replace(p, site="s2") if p.site == "s1" else p for p in before.positions])
+    diff = compare_scenarios(before, after)
+    assert [(f.rule, f.subject) for f in diff.resolved] == [("site.gardiennage", "s2")]
+    assert diff.introduced == ()
+    assert [(n.site, n.no_longer_covered) for n in diff.notices] == [("s1", 2), ("s2", 0)]
+
+
+def test_one_unstaffed_mission_for_another_is_one_resolved_and_one_introduced() -> None:
+    start = base()
+    social = target(start, agencies=(replace(start.agencies[0], perimeter={**PERIMETER, "mediation": "NR"}),))
+    mediation = target(start, agencies=(replace(start.agencies[0], perimeter={**PERIMETER, "social_support": "NR"}),))
+    diff = compare_scenarios(social, mediation)
+    assert [(f.rule, f.subject) for f in diff.resolved] == [("perimeter.unstaffed-mission", "social_support")]
+    assert [(f.rule, f.subject) for f in diff.introduced] == [("perimeter.unstaffed-mission", "mediation")]

@@ -97,7 +97,7 @@ def test_the_summary_lists_every_agency_with_its_deltas(diff: ScenarioDiff, demo
                     in summary, (delta.id, figure.key)
                 shown += 1
     assert shown >= 5
-    assert summary.count("inchangée") == sum(not d.changed for d in diff.agencies) > 0
+    assert summary.count("chiffres et constats inchangés") == sum(not d.changed for d in diff.agencies) > 0
 
 
 def test_the_summary_counts_changes_findings_and_notices(diff: ScenarioDiff, demo_texts: list[str]) -> None:

@@ -259,3 +259,21 @@ def test_each_distinct_title_is_listed_once_with_its_role_and_count() -> None:
     result = import_source(data, "s", mapping=ImportMapping(roles={"comptable": "assistant"}))
     # A role code column's row is not a guess to check; an empty title is the problem list's business.
     assert result.titles == {"Gardienne": ("caretaker", 2), "Comptable": ("assistant", 1)}
+
+
+def test_an_other_post_s_family_and_a_contractor_s_guarding_are_read_back() -> None:
+    data = ("Matricule;Libellé emploi;Code fonction;Famille;Gardiennage\n"
+            "1;Chargée de mission;other;Accompagnement et animation sociale;\n"
+            "2;Référent patrimoine;other;technical;\n"
+            "3;Conseiller;other;Social support;non\n"
+            "4;Gardiennage SARL;provider;;oui\n"
+            "5;Gardien;caretaker;Prestataires;x\n"
+            "6;Chargé de projet;other;Cuisine;peut-être\n").encode()
+    result = import_source(data, "S")
+    assert result.scenario is not None
+    assert [(p.family, p.guarding) for p in result.scenario.positions] == [
+        ("social", False), ("technical", False), ("social", False), (None, True), (None, False),
+        ("management", False)]
+    assert [(p.line, p.column, p.blocking) for p in result.problems] == [
+        (6, "Gardiennage", False), (7, "Famille", False), (7, "Gardiennage", False)]
+    assert "only a contractor provides the guarding" in result.problems[0].message.en

@@ -268,7 +268,7 @@ def test_the_agency_table_shows_what_changed_and_fits_the_chart_on_a_clicked_age
     perimeter = 1 + [agencies.horizontalHeaderItem(c).text()  # type: ignore[union-attr]
                      for c in range(1, agencies.columnCount())].index("Modèle de périmètre")
     assert not agencies.is_highlighted(nord, perimeter)
-    assert row_texts(agencies, agencies.row_of("vallee"))[0] == "Agence de la Vallée\n(inchangée)"
+    assert row_texts(agencies, agencies.row_of("vallee"))[0] == "Agence de la Vallée\n(chiffres et constats inchangés)"
     assert row_texts(agencies, nord)[-2:] == [str(len(comparison.diff.agencies[nord].resolved)), "0"]
     click_row(agencies, agencies.row_of("est"))
     assert comparison.scene is not None

@@ -18,35 +18,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Final
 
 from orgdesigner.commands.base import Command
 from orgdesigner.model import queries
-from orgdesigner.model.catalogue import POSITION_FIELD_LABELS
+from orgdesigner.model.catalogue import AGENCY_FIELD_LABELS, LINK_LABELS, POSITION_FIELD_LABELS
 from orgdesigner.model.chart import Chart, ChartError, RestoredPosition
-from orgdesigner.model.entities import Agency, Link, LinkType, Position
+from orgdesigner.model.entities import Agency, Link, Position
 from orgdesigner.model.labels import Label
 
 XY = tuple[float, float]
 
-AGENCY_FIELDS: Final = MappingProxyType({
-    "name": Label("nom", "name"),
-    "territory": Label("territoire", "territory"),
-    "dwellings": Label("logements", "dwellings"),
-    "sites": Label("sites", "sites"),
-    "site_management": Label("gestion de site", "site management"),
-    "perimeter": Label("périmètre", "perimeter"),
-    "presence": Label("présence", "presence"),
-    "reception": Label("accueil", "reception"),
-})
 _ADD: Final = Label("Ajouter un", "Add")
 _REMOVE: Final = Label("Supprimer le", "Remove")
-LINK_NAMES: Final[Mapping[LinkType, Label]] = MappingProxyType({
-    "line": Label("lien hiérarchique", "line link"),
-    "dotted": Label("lien fonctionnel", "dotted-line link"),
-    "contract": Label("lien de contrat", "contract link"),
-})
 
 
 class AddPosition(Command):
@@ -351,7 +335,7 @@ class EditAgency(Command):
 
     @property
     def text(self) -> Label:
-        fields = _field_list(AGENCY_FIELDS, self.fields)
+        fields = _field_list(AGENCY_FIELD_LABELS, self.fields)
         name = self._new.name
         return Label(f"Modifier l'agence « {name} »{fields.fr}", f"Edit agency '{name}'{fields.en}")
 
@@ -393,7 +377,7 @@ def _position_name(chart: Chart, position_id: str) -> Label:
 
 
 def _link_text(chart: Chart, link: Link, verb: Label) -> Label:
-    kind = LINK_NAMES[link.type]
+    kind = LINK_LABELS[link.type]
     source, target = _position_name(chart, link.source), _position_name(chart, link.target)
     return Label(f"{verb.fr} {kind.fr} « {source.fr} » → « {target.fr} »",
                  f"{verb.en} {kind.en} '{source.en}' → '{target.en}'")

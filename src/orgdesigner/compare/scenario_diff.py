@@ -14,6 +14,15 @@ from typing import Generic, TypeVar
 
 from orgdesigner.compare.guarding import GuardingNotice, GuardingSide, guarding_notice, guarding_side
 from orgdesigner.compare.positions import PositionChanges, compare_positions
+from orgdesigner.compare.settings_changes import (
+    LinkChange,
+    ParameterChange,
+    SiteChange,
+    agency_field_changes,
+    link_changes,
+    parameter_changes,
+    site_changes,
+)
 from orgdesigner.model.entities import Position, Scenario
 from orgdesigner.rules.engine import AgencySummary, Report, validate
 from orgdesigner.rules.findings import Finding
@@ -41,6 +50,8 @@ class AgencyDelta:
     after: AgencySummary | None
     resolved: tuple[Finding, ...]
     introduced: tuple[Finding, ...]
+    fields: Mapping[str, tuple[object, object]]  # the agency's own data that changed (settings_changes)
+    sites: tuple[SiteChange, ...]
 
     @property
     def name(self) -> str:
@@ -97,7 +108,8 @@ class AgencyDelta:
 
     @property
     def changed(self) -> bool:
-        return bool(self.resolved or self.introduced) or any(pair.changed for pair in self.figures())
+        return bool(self.resolved or self.introduced or self.fields or self.sites) or any(
+            pair.changed for pair in self.figures())
 
 
 def _dwellings_per_site_staff_fte(summary: AgencySummary) -> float | None:
@@ -118,6 +130,13 @@ class ScenarioDiff:
     resolved: tuple[Finding, ...]  # in the source report's order
     introduced: tuple[Finding, ...]  # in the target report's order
     notices: tuple[GuardingNotice, ...]
+    links: tuple[LinkChange, ...]  # dotted and contract links; a hierarchical one is a move
+    parameters: tuple[ParameterChange, ...]
+
+    @property
+    def unchanged(self) -> bool:
+        return not (len(self.positions) or self.links or self.parameters or self.resolved or self.introduced
+                    or self.notices or any(delta.changed for delta in self.agencies))
 
 
 def compare_scenarios(before: Scenario, after: Scenario, before_report: Report | None = None,
@@ -138,14 +157,17 @@ def compare_scenarios(before: Scenario, after: Scenario, before_report: Report |
         agencies=agencies,
         resolved=resolved,
         introduced=introduced,
-        notices=_notices(before, after, agencies, new_report),
+        notices=_notices(before, after, agencies, old_report, new_report),
+        links=link_changes(before.links, after.links),
+        parameters=parameter_changes(old_report.parameters, new_report.parameters),
     )
 
 
-def finding_key(finding: Finding) -> tuple[str, str | None, tuple[str, ...]]:
-    """A finding is the same on both sides when the same rule says it of the same agency and
-    positions; its message may differ (a count that moved from 21 to 16 reports is still the fault)."""
-    return finding.rule, finding.agency, finding.positions
+def finding_key(finding: Finding) -> tuple[str, str | None, str | tuple[str, ...]]:
+    """A finding is the same on both sides when the same rule says it of the same agency and the
+    same subject (an ensemble, a mission...; rules/findings.py), else of the same positions; its
+    message may differ (a count that moved from 21 to 16 reports is still the fault)."""
+    return finding.rule, finding.agency, finding.positions if finding.subject is None else finding.subject
 
 
 def _missing_from(findings: Sequence[Finding], other: Sequence[Finding]) -> tuple[Finding, ...]:
@@ -165,34 +187,67 @@ def _agency_deltas(before: Report, after: Report, resolved: tuple[Finding, ...],
     old = {s.agency.id: s for s in before.agencies}
     new = {s.agency.id: s for s in after.agencies}
     order = [*new, *(agency_id for agency_id in old if agency_id not in new)]
-    return tuple(
-        AgencyDelta(agency_id, old.get(agency_id), new.get(agency_id),
-                    tuple(f for f in resolved if f.agency == agency_id),
-                    tuple(f for f in introduced if f.agency == agency_id))
-        for agency_id in order
-    )
+    deltas = []
+    for agency_id in order:
+        was, now = old.get(agency_id), new.get(agency_id)
+        was_agency, now_agency = (was.agency if was else None), (now.agency if now else None)
+        deltas.append(AgencyDelta(agency_id, was, now, tuple(f for f in resolved if f.agency == agency_id),
+                                  tuple(f for f in introduced if f.agency == agency_id),
+                                  agency_field_changes(was_agency, now_agency),
+                                  site_changes(agency_id, was_agency, now_agency)))
+    return tuple(deltas)
 
 
-def _notices(before: Scenario, after: Scenario, agencies: Sequence[AgencyDelta],
+def _notices(before: Scenario, after: Scenario, agencies: Sequence[AgencyDelta], before_report: Report,
              after_report: Report) -> tuple[GuardingNotice, ...]:
     """One notice per ensemble whose guarding changed, by agency then by site in the target's order
-    (sites the target dropped last)."""
-    old_positions = {p.id: p for p in before.positions}
-    new_positions = {p.id: p for p in after.positions}
-    block_size = after_report.parameters.gardiennage_dwellings_per_fte
+    (sites the target dropped last). An ensemble is followed into another agency (agencies merged,
+    sites moved) by its id, or its name, when that names one ensemble only on each side."""
+    old = _sides(agencies, lambda d: d.before, {p.id: p for p in before.positions},
+                 before_report.parameters.gardiennage_dwellings_per_fte)
+    new = _sides(agencies, lambda d: d.after, {p.id: p for p in after.positions},
+                 after_report.parameters.gardiennage_dwellings_per_fte)
+    pairs: list[tuple[tuple[str, str], GuardingSide | None, GuardingSide | None]] = [
+        (key, old.pop(key, None), side) for key, side in new.items()]
+    for index, (key, was, side) in enumerate(pairs):
+        if was is None and side is not None:
+            moved = _same_ensemble(key, side, old, new)
+            if moved is not None:
+                pairs[index] = (key, old.pop(moved), side)
+    pairs += [(key, side, None) for key, side in old.items()]
+    names = {d.id: d.name for d in agencies}
     notices = []
-    for delta in agencies:
-        old_sides = _sides(delta.before, old_positions)
-        new_sides = _sides(delta.after, new_positions)
-        for site_id in [*new_sides, *(s for s in old_sides if s not in new_sides)]:
-            notice = guarding_notice(delta.id, delta.name, site_id, old_sides.get(site_id),
-                                     new_sides.get(site_id), block_size)
-            if notice is not None:
-                notices.append(notice)
+    for (agency_id, site_id), was, side in pairs:
+        notice = guarding_notice(agency_id, names[agency_id], site_id, was, side)
+        if notice is not None:
+            notices.append(notice)
     return tuple(notices)
 
 
-def _sides(summary: AgencySummary | None, positions: Mapping[str, Position]) -> dict[str, GuardingSide]:
-    if summary is None:
-        return {}
-    return {status.site.id: guarding_side(status, positions) for status in summary.guarding}
+_SiteKey = tuple[str, str]
+
+
+def _sides(agencies: Sequence[AgencyDelta], summary_of: Callable[[AgencyDelta], AgencySummary | None],
+           positions: Mapping[str, Position], block_size: int) -> dict[_SiteKey, GuardingSide]:
+    sides = {}
+    for delta in agencies:
+        summary = summary_of(delta)
+        for status in summary.guarding if summary is not None else ():
+            sides[(delta.id, status.site.id)] = guarding_side(status, positions, block_size)
+    return sides
+
+
+def _same_ensemble(key: _SiteKey, side: GuardingSide, unmatched: Mapping[_SiteKey, GuardingSide],
+                   new: Mapping[_SiteKey, GuardingSide]) -> _SiteKey | None:
+    def by_id(k: _SiteKey, _s: GuardingSide) -> bool:
+        return k[1] == key[1]
+
+    def by_name(_k: _SiteKey, s: GuardingSide) -> bool:
+        return s.name.casefold() == side.name.casefold()
+
+    for same in (by_id, by_name):
+        candidates = [k for k, s in unmatched.items() if same(k, s)]
+        rivals = [k for k, s in new.items() if same(k, s)]
+        if len(candidates) == 1 and len(rivals) == 1:
+            return candidates[0]
+    return None

@@ -69,6 +69,7 @@ from orgdesigner.io.diff_output import (
     change_lines,
     figure_text,
     finding_place,
+    other_change_lines,
 )
 from orgdesigner.model.chart import Chart
 from orgdesigner.model.labels import Lang
@@ -203,7 +204,7 @@ def _summary(title: str, organisation: str, diff: ScenarioDiff, options: PdfOpti
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                               ("TOPPADDING", (0, 0), (-1, -1), 1)]))
     parts: list[Flowable] = [para(title, styles["title"]), info, Spacer(0, 8), _counts(diff, lang, width)]
-    if _unchanged(diff):
+    if diff.unchanged:
         parts += [Spacer(0, 6), para(say("no_change", lang), styles["bold"])]
     if pagination.switched_to_tile:
         parts += [Spacer(0, 4), para(say("switched", lang, n=len(pagination.pages)), styles["bold"])]
@@ -211,11 +212,6 @@ def _summary(title: str, organisation: str, diff: ScenarioDiff, options: PdfOpti
               para(say("deltas_note", lang), _cell_styles()["note"]),
               Spacer(0, 4), _deltas(diff, lang, width)]
     return parts
-
-
-def _unchanged(diff: ScenarioDiff) -> bool:
-    return not (len(diff.positions) or diff.resolved or diff.introduced or diff.notices
-                or any(delta.changed for delta in diff.agencies))
 
 
 def _counts(diff: ScenarioDiff, lang: Lang, width: float) -> Table:
@@ -339,7 +335,23 @@ def _changes(diff: ScenarioDiff, lang: Lang, width: float) -> list[Flowable]:
                    width * 0.25)
     table = Table(rows, colWidths=[16.0, id_width, width - 16.0 - id_width], repeatRows=1, hAlign="LEFT")
     table.setStyle(style)
-    return [*parts, table]
+    return [*parts, table, *_other_changes(diff, lang, width)]
+
+
+def _other_changes(diff: ScenarioDiff, lang: Lang, width: float) -> list[Flowable]:
+    """Parameters, agencies' own data, ensembles and dotted or contract links: each can resolve or
+    raise a finding that no position change explains."""
+    lines = other_change_lines(diff, lang)
+    if not lines:
+        return []
+    styles, cells = paragraph_styles(), _cell_styles()
+    rows = [[para(typeset(where, lang), cells["cell"]), para(typeset(what, lang), cells["cell"])]
+            for where, what in lines]
+    table = Table(rows, colWidths=[width * 0.25, width * 0.75], hAlign="LEFT")
+    style = grid_style()
+    style.add("FONT", (0, 0), (-1, -1), fonts.REGULAR, CELL_PT)
+    table.setStyle(style)
+    return [Spacer(0, 8), para(f"{_word('other_changes', lang)} ({len(lines)})", styles["heading"]), table]
 
 
 def _findings(diff: ScenarioDiff, lang: Lang, width: float) -> list[Flowable]:

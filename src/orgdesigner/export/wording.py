@@ -77,9 +77,9 @@ WORDS: Final = {
     "source": Label("Scénario source", "Source scenario"),
     "target": Label("Scénario cible", "Target scenario"),
     "no_change": Label("Aucun changement : les deux scénarios ont les mêmes postes, aux mêmes places, les mêmes "
-                       "chiffres par agence et les mêmes constats.",
-                       "No change: the two scenarios have the same positions, in the same places, the same figures "
-                       "per agency and the same findings."),
+                       "agences, ensembles, liens et paramètres, les mêmes chiffres et les mêmes constats.",
+                       "No change: the two scenarios have the same positions, in the same places, the same agencies, "
+                       "estates, links and parameters, the same figures and the same findings."),
     "deltas": Label("Écarts par agence", "Changes by agency"),
     "deltas_note": Label("Une valeur qui change se lit « avant → après », en gras sur fond teinté ; « — » : "
                          "l'agence n'existe pas de ce côté, ou la valeur ne peut être établie.",

@@ -20,7 +20,10 @@ from orgdesigner.model.catalogue import OTHER_ROLE, ROLES
 # The fields a row can give, in the order a summary names them. `holder` is a full name;
 # `first_name` and `last_name` are joined into one when the file splits them; `role` is a role code,
 # as OrgDesigner's own export writes it, taken as it is rather than guessed from the title.
-FIELDS: Final = ("id", "holder", "first_name", "last_name", "title", "role", "manager", "agency", "fte", "site")
+# `family` is read for `other` positions only (the family a role implies wins); `guarding`, for
+# contractors only: both travel in OrgDesigner's own export so that a round trip keeps them.
+FIELDS: Final = ("id", "holder", "first_name", "last_name", "title", "role", "manager", "agency", "fte", "site",
+                 "family", "guarding")
 
 # Headers as HR systems write them, compared after `words` (case, accents and punctuation ignored).
 KNOWN_HEADERS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
@@ -38,6 +41,8 @@ KNOWN_HEADERS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "agency": ("Agence", "Établissement", "Etablissement", "Agency", "Branch"),
     "fte": ("ETP", "Taux d'activité", "Taux activité", "Quotité", "Temps de travail", "FTE"),
     "site": ("Site", "Résidence", "Ensemble", "Groupe immobilier", "Estate"),
+    "family": ("Famille", "Famille de métier", "Family", "Job family"),
+    "guarding": ("Gardiennage", "Assure le gardiennage", "Guarding"),
 })
 _BY_WORDS: Final = {words(header): name for name, headers in KNOWN_HEADERS.items() for header in headers}
 

@@ -16,11 +16,11 @@ from typing import Final
 
 from orgdesigner.model.catalogue import FAMILIES, ROLES
 from orgdesigner.model.entities import Position, Scenario
-from orgdesigner.model.labels import Lang
+from orgdesigner.model.labels import Label, Lang
 from orgdesigner.rules.engine import Report
 
 HEADERS: Final = ("Matricule", "Nom", "Libellé emploi", "Code fonction", "Fonction", "Famille", "Matricule manager",
-                  "Agence", "ETP", "Site", "Constats")
+                  "Agence", "ETP", "Site", "Gardiennage", "Constats")
 BOM: Final = "\ufeff"
 # A cell starting with one of these is a formula (or a DDE payload) to a spreadsheet; an apostrophe
 # in front makes it text, and the importer removes it again (csv_source.unneutralise).
@@ -47,9 +47,10 @@ def export_rows(scenario: Scenario, report: Report, lang: Lang = "fr") -> Iterat
     """The cells under HEADERS, one row a position in the scenario's order, the FTE a float and the
     findings an int: each format writes numbers its own way (a decimal comma, a number cell)."""
     agencies = {agency.id: agency for agency in scenario.agencies}
-    manager: dict[str, str] = {}
+    providers = {p.id for p in scenario.positions if p.is_provider}
+    manager: dict[str, str] = {}  # a contractor's is its pilot, as the importer reads it back
     for link in scenario.links:
-        if link.type == "line":
+        if link.type == "line" or (link.type == "contract" and link.target in providers):
             manager.setdefault(link.target, link.source)
     findings = Counter(position for finding in report.findings for position in dict.fromkeys(finding.positions))
     for position in scenario.positions:
@@ -57,7 +58,11 @@ def export_rows(scenario: Scenario, report: Report, lang: Lang = "fr") -> Iterat
         site = agency.site(position.site) if agency is not None and position.site is not None else None
         yield (position.id, position.holder or "", position.display_title(lang), position.role,
                ROLES[position.role].label.in_(lang), _family(position, lang), manager.get(position.id, ""),
-               agency.name if agency else "", position.fte, site.name if site else "", findings[position.id])
+               agency.name if agency else "", position.fte, site.name if site else "",
+               _GUARDING.in_(lang) if position.guarding else "", findings[position.id])
+
+
+_GUARDING: Final = Label("oui", "yes")
 
 
 def _family(position: Position, lang: Lang) -> str:

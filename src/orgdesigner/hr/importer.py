@@ -22,13 +22,17 @@ from orgdesigner.hr.roles import RoleMatcher
 from orgdesigner.hr.text import words
 from orgdesigner.hr.values import ValueProblem, parse_fte
 from orgdesigner.hr.xlsx_source import is_legacy_office, is_workbook, read_workbook
-from orgdesigner.model.catalogue import OTHER_ROLE, ROLES
+from orgdesigner.model.catalogue import FAMILIES, OTHER_ROLE, PROVIDER_ROLE, ROLES
 from orgdesigner.model.entities import Agency, Link, Position, Scenario, Site
 from orgdesigner.model.labels import Label
 
 # An `other` post needs a family; management is the one no rule reads from a position's family,
 # so a title left unmapped cannot change a verdict on the agency's teams.
 UNMAPPED_FAMILY: Final = "management"
+_FAMILY_BY_WORDS: Final = {key: code for code, label in FAMILIES.items()
+                           for key in (words(code), words(label.fr), words(label.en))}
+_YES: Final = frozenset({"oui", "o", "yes", "y", "1", "x", "vrai", "true"})
+_NO: Final = frozenset({"non", "n", "no", "0", "faux", "false"})
 UNTITLED: Final = "Sans intitulé"
 _SLUG: Final = re.compile(r"[^0-9a-z]+")
 
@@ -222,8 +226,37 @@ class _Builder:
             title = ""  # the role's own label, as the export writes it: the default, not a chosen title
         return Position(position_id, role, agency=agency.id if agency else None,
                         title=(title or UNTITLED) if role == OTHER_ROLE else title or None,
-                        family=UNMAPPED_FAMILY if role == OTHER_ROLE else None, holder=holder or None, fte=fte,
-                        site=site)
+                        family=self.family(row) if role == OTHER_ROLE else None, holder=holder or None, fte=fte,
+                        site=site, guarding=self.guarding(row, role))
+
+    def family(self, row: Row) -> str:
+        """An `other` position's family, by code or by label in either language; none given, or
+        one not known, leaves the default the format needs (said, not blocking)."""
+        text = self.cell(row, "family")
+        if not text:
+            return UNMAPPED_FAMILY
+        found = _FAMILY_BY_WORDS.get(words(text))
+        if found is None:
+            self.problem(row.line, self.column("family"), f"famille {text!r} inconnue : {UNMAPPED_FAMILY} retenue",
+                         f"unknown family {text!r}: {UNMAPPED_FAMILY} used", blocking=False)
+            return UNMAPPED_FAMILY
+        return found
+
+    def guarding(self, row: Row, role: str) -> bool:
+        """Whether a contractor provides the guarding of its site (§5b): oui/non, yes/no, 1/0, x."""
+        text = words(self.cell(row, "guarding"))
+        if not text or text in _NO:
+            return False
+        if text not in _YES:
+            self.problem(row.line, self.column("guarding"), f"gardiennage {self.cell(row, 'guarding')!r} : "
+                         "attendu oui ou non", f"guarding {self.cell(row, 'guarding')!r}: expected yes or no",
+                         blocking=False)
+            return False
+        if role != PROVIDER_ROLE:
+            self.problem(row.line, self.column("guarding"), "seul un prestataire assure le gardiennage : "
+                         "valeur ignorée", "only a contractor provides the guarding: value ignored", blocking=False)
+            return False
+        return True
 
     def role(self, row: Row, title: str, matcher: RoleMatcher) -> str:
         """A role code column, as the export writes it, wins: it is what the user chose, where the
@@ -288,7 +321,9 @@ class _Builder:
             else:
                 known[position_id] = manager
         self.cycles(known, managers)
-        return tuple(Link(manager, position_id) for position_id, manager in known.items())
+        # A contractor is piloted under a contract, not managed (domain.md §5): its "manager" is its pilot.
+        return tuple(Link(manager, position_id, "contract" if positions[position_id].is_provider else "line")
+                     for position_id, manager in known.items())
 
     def cycles(self, manager_of: dict[str, str], managers: dict[str, tuple[str, Row]]) -> None:
         """Each position has one manager at most, so following managers from each position in turn

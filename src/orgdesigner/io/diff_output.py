@@ -15,8 +15,19 @@ from typing import Any, Final
 
 from orgdesigner.compare.positions import ChangeKind, FieldValue
 from orgdesigner.compare.scenario_diff import AgencyDelta, Pair, ScenarioDiff
-from orgdesigner.model.catalogue import POSITION_FIELD_LABELS, ROLES, SITE_MANAGEMENT
-from orgdesigner.model.entities import Position
+from orgdesigner.compare.settings_changes import SiteChange
+from orgdesigner.model.catalogue import (
+    AGENCY_FIELD_LABELS,
+    LINK_LABELS,
+    MISSIONS,
+    POSITION_FIELD_LABELS,
+    PRESENCE,
+    RECEPTION,
+    ROLES,
+    SITE_MANAGEMENT,
+    TERRITORIES,
+)
+from orgdesigner.model.entities import Position, Scenario
 from orgdesigner.model.labels import Label, Lang, counted, number
 from orgdesigner.rules.findings import Finding
 
@@ -54,7 +65,7 @@ class Figure:
 FIGURES: Final = (
     Figure("headcount", Label("Effectif hors personnels de site", "Headcount excluding site staff"),
            lambda d: d.headcount, _plain_number),
-    Figure("fte", Label("ETP", "FTE"), lambda d: d.fte, _plain_number),
+    Figure("fte", Label("ETP hors personnels de site", "FTE excluding site staff"), lambda d: d.fte, _plain_number),
     Figure("site_staff_fte", Label("ETP de personnels de site", "Site-staff FTE"), lambda d: d.site_staff_fte,
            _plain_number),
     Figure("expected", Label("Modèle de management attendu", "Expected management model"),
@@ -67,7 +78,7 @@ FIGURES: Final = (
            _models),
     Figure("site_management", Label("Gestion de site", "Site management"), lambda d: d.site_management,
            _site_model),
-    Figure(None, Label("Logements par ETP de gardien", "Dwellings per caretaker FTE"),
+    Figure(None, Label("Logements par ETP de personnel de site", "Dwellings per site-staff FTE"),
            lambda d: d.dwellings_per_site_staff_fte, _plain_number),
 )
 
@@ -77,7 +88,7 @@ WORDS: Final = {
     "agencies": Label("Agences", "Agencies"),
     "new_agency": Label("agence créée", "new agency"),
     "gone_agency": Label("agence supprimée", "agency removed"),
-    "unchanged": Label("inchangée", "unchanged"),
+    "unchanged": Label("chiffres et constats inchangés", "figures and findings unchanged"),
     "resolved": Label("Constats résolus", "Findings resolved"),
     "introduced": Label("Constats introduits", "Findings introduced"),
     "notices": Label("Avis au conseil de concertation locative (CSI R271-3)",
@@ -88,6 +99,12 @@ WORDS: Final = {
     "no_manager": Label("sans responsable", "no manager"),
     "vacant": Label("vacant", "vacant"),
     "yes": Label("oui", "yes"),
+    "parameters": Label("Paramètres", "Parameters"),
+    "link_added": Label("ajouté", "added"),
+    "link_removed": Label("supprimé", "removed"),
+    "given": Label("renseigné", "given"),
+    "not_given": Label("non renseigné", "not given"),
+    "other_changes": Label("Autres changements", "Other changes"),
     "no": Label("non", "no"),
 }
 
@@ -116,9 +133,15 @@ def figure_text(figure: Figure, value: object, lang: Lang) -> str:
     return ABSENT if value is None else figure.text(value, lang)
 
 
-def field_text(name: str, value: FieldValue, lang: Lang) -> str:
-    """A position's field as the user typed or chose it: a role by its label, a number in the
-    language's notation, nothing given as a dash."""
+def field_text(name: str, value: FieldValue, scenario: Scenario, position: Position, lang: Lang) -> str:
+    """A position's field as the user typed or chose it, read in `scenario` (the side it comes from):
+    a role, an agency, a site by its name, a number in the language's notation, nothing given as a
+    dash, a note on one line."""
+    agencies = {a.id: a for a in scenario.agencies}
+    if name == "agency":
+        if value is None:
+            return WORDS["head_office"].in_(lang)
+        return agencies[value].name if value in agencies else str(value)
     if value is None or value == "":
         return ABSENT
     if isinstance(value, bool):
@@ -127,8 +150,14 @@ def field_text(name: str, value: FieldValue, lang: Lang) -> str:
         return number(value, lang)
     if name == "role" and value in ROLES:
         return ROLES[value].label.in_(lang)
-    return f"« {value} »" if lang == "fr" and name in ("title", "holder", "notes") else (
-        f'"{value}"' if name in ("title", "holder", "notes") else value)
+    if name == "site":
+        agency = agencies.get(position.agency or "")
+        site = agency.site(str(value)) if agency is not None else None
+        return site.name if site is not None else value
+    text = " / ".join(part.strip() for part in value.splitlines() if part.strip())
+    if name in ("title", "holder", "notes"):
+        return f"« {text} »" if lang == "fr" else f'"{text}"'
+    return text
 
 
 # JSON ---------------------------------------------------------------------------------------------
@@ -216,8 +245,10 @@ def change_lines(diff: ScenarioDiff, lang: Lang) -> list[tuple[ChangeKind, str, 
         lines.append(("moved", move.id, f"{position_name(after[move.id], lang)}{sep}"
                       f"{_manager(move.from_manager, before, lang)} → {_manager(move.to_manager, after, lang)}"))
     for change in diff.positions.changed:
-        fields = "; ".join(f"{POSITION_FIELD_LABELS[name].in_(lang)} {field_text(name, old, lang)} → "
-                           f"{field_text(name, new, lang)}" for name, (old, new) in change.fields.items())
+        was, now = before[change.id], after[change.id]
+        fields = "; ".join(f"{POSITION_FIELD_LABELS[name].in_(lang)} {field_text(name, old, diff.before, was, lang)} "
+                           f"→ {field_text(name, new, diff.after, now, lang)}"
+                           for name, (old, new) in change.fields.items())
         lines.append(("changed", change.id, f"{position_name(after[change.id], lang)}{sep}{fields}"))
     return lines
 
@@ -240,6 +271,89 @@ def _manager(manager: str | None, positions: Mapping[str, Position], lang: Lang)
     if manager is None:
         return WORDS["no_manager"].in_(lang)
     return f"{manager} ({position_name(positions[manager], lang)})" if manager in positions else manager
+
+
+def other_change_lines(diff: ScenarioDiff, lang: Lang) -> list[tuple[str, str]]:
+    """(where, what changed) for what is not a position: the parameters, each agency's own data
+    and ensembles, the dotted and contract links. Each can resolve or raise a finding on its own."""
+    sep = " : " if lang == "fr" else ": "
+    lines: list[tuple[str, str]] = []
+    for change in diff.parameters:
+        lines.append((WORDS["parameters"].in_(lang),
+                      f"{change.name}{sep}{_plain(change.before, lang)} → {_plain(change.after, lang)}"))
+    for delta in diff.agencies:
+        for name, (old, new) in delta.fields.items():
+            what = AGENCY_FIELD_LABELS[name].in_(lang)
+            lines.append((delta.name, f"{what}{sep}{_agency_value(name, old, new, lang)}"))
+        for site in delta.sites:
+            lines.append((delta.name, _site_text(site, lang)))
+    positions = {p.id: p for s in (diff.before, diff.after) for p in s.positions}
+    for link in diff.links:
+        ends = " → ".join(position_name(positions[i], lang) if i in positions else i
+                          for i in (link.link.source, link.link.target))
+        verb = WORDS["link_added" if link.kind == "added" else "link_removed"].in_(lang)
+        lines.append((LINK_LABELS[link.link.type].in_(lang).capitalize(), f"{verb}{sep}{ends}"))
+    return lines
+
+
+def _plain(value: object, lang: Lang) -> str:
+    if value is None:
+        return ABSENT
+    if isinstance(value, bool):
+        return WORDS["yes" if value else "no"].in_(lang)
+    if isinstance(value, (int, float)):
+        return number(value, lang)
+    return str(value)
+
+
+def _agency_value(name: str, old: object, new: object, lang: Lang) -> str:
+    """A perimeter given on both sides by the missions that changed; anything else, old → new."""
+    if isinstance(old, Mapping) and isinstance(new, Mapping):
+        return ", ".join(f"{MISSIONS[m].in_(lang)} {old.get(m, ABSENT)} → {new.get(m, ABSENT)}"
+                         for m in MISSIONS if old.get(m) != new.get(m))
+    return f"{_agency_text(name, old, lang)} → {_agency_text(name, new, lang)}"
+
+
+def _agency_text(name: str, value: object, lang: Lang) -> str:
+    if value is None:
+        return WORDS["not_given"].in_(lang)
+    if isinstance(value, Mapping):
+        return WORDS["given"].in_(lang)
+    labels = {"territory": TERRITORIES, "site_management": SITE_MANAGEMENT, "presence": PRESENCE,
+              "reception": RECEPTION}.get(name)
+    if labels is None:
+        return _plain(value, lang)
+    if isinstance(value, tuple):
+        return ", ".join(_label(labels, code, lang) for code in value) or WORDS["none"].in_(lang)
+    return _label(labels, value, lang)
+
+
+def _label(labels: Mapping[str, object], code: object, lang: Lang) -> str:
+    found = labels.get(str(code))
+    if isinstance(found, Label):
+        return found.in_(lang)
+    label = getattr(found, "label", None)
+    return label.in_(lang) if isinstance(label, Label) else str(code)
+
+
+def _site_text(change: SiteChange, lang: Lang) -> str:
+    fr = lang == "fr"
+    site = change.after or change.before
+    assert site is not None
+    name = f"ensemble {site.name}" if fr else f"estate {site.name}"
+    zone = (" (zone soumise à l'obligation de gardiennage)" if fr else " (in a guarding-obligation zone)"
+            ) if site.guarding_zone else ""
+    if change.before is None:
+        return (f"{name} créé, {number(site.dwellings, lang)} logements{zone}" if fr else
+                f"{name} added, {number(site.dwellings, lang)} dwellings{zone}")
+    if change.after is None:
+        return f"{name} supprimé" if fr else f"{name} removed"
+    sep = " : " if fr else ": "
+    fields = {"name": Label("nom", "name"), "dwellings": Label("logements", "dwellings"),
+              "guarding_zone": Label("zone soumise à l'obligation de gardiennage", "in a guarding-obligation zone")}
+    return name + sep + (" ; " if fr else "; ").join(
+        f"{fields[key].in_(lang)} {_plain(old, lang)} → {_plain(new, lang)}"
+        for key, (old, new) in change.fields().items())
 
 
 def finding_place(finding: Finding, diff: ScenarioDiff, lang: Lang) -> str:
@@ -282,6 +396,10 @@ def diff_to_text(diff: ScenarioDiff, lang: Lang) -> str:
     entries = change_lines(diff, lang)
     lines += [f"  {CHANGE_SIGNS[kind]} {position_id}  {text}" for kind, position_id, text in entries] or [
         f"  {w['none']}"]
+    others = other_change_lines(diff, lang)
+    if others:
+        lines += ["", f"{w['other_changes']} ({len(others)})"]
+        lines += [f"  {where}{sep}{what}" for where, what in others]
     for key, findings in (("resolved", diff.resolved), ("introduced", diff.introduced)):
         lines += ["", f"{w[key]} ({len(findings)})"]
         lines += [f"  [{f.rule}] {finding_place(f, diff, lang)}{sep}{f.message.in_(lang)}" for f in findings] or [

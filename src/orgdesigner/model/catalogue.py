@@ -433,3 +433,20 @@ POSITION_FIELD_LABELS: Final = MappingProxyType({
     "notes": Label("notes", "notes"),
     "guarding": Label("gardiennage", "guarding"),
 })
+
+# An agency's fields and the kinds of link, as an edit or a comparison names them.
+AGENCY_FIELD_LABELS: Final = MappingProxyType({
+    "name": Label("nom", "name"),
+    "territory": Label("territoire", "territory"),
+    "dwellings": Label("logements", "dwellings"),
+    "sites": Label("sites", "sites"),
+    "site_management": Label("gestion de site", "site management"),
+    "perimeter": Label("périmètre", "perimeter"),
+    "presence": Label("présence", "presence"),
+    "reception": Label("accueil", "reception"),
+})
+LINK_LABELS: Final = MappingProxyType({
+    "line": Label("lien hiérarchique", "line link"),
+    "dotted": Label("lien fonctionnel", "dotted-line link"),
+    "contract": Label("lien de contrat", "contract link"),
+})

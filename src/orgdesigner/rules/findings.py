@@ -19,10 +19,15 @@ SEVERITY_LABELS: Final = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One verdict: which rule, how serious, where, on whom, and why in both languages."""
+    """One verdict: which rule, how serious, where, on whom, and why in both languages.
+
+    `subject` says what the verdict is about when its positions do not: an ensemble, a mission, an
+    activity, a form of presence, or "" for the agency as a whole. Comparing two scenarios needs it:
+    a guarding shortfall on La Roseraie is the same fault whichever caretakers are listed."""
 
     rule: str
     severity: Severity
     agency: str | None
     positions: tuple[str, ...]
     message: Label
+    subject: str | None = None

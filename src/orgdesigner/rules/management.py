@@ -54,6 +54,7 @@ def model_mismatch(scope: Scope) -> Iterator[Finding]:
             f"{deputies.en}, which is model {detected}. Reference: 'Agency management' "
             f"(workshop 'Quelle gestion de proximité ?', 2022). To fix: {fix.en}.",
         ),
+        subject="",
     )
 
 
@@ -133,6 +134,7 @@ def m2_deputy(scope: Scope) -> Iterator[Finding]:
                 "and technical matters, the manager keeping the other registers. Make them the "
                 "technical deputy, or put the sector managers and technicians under them.",
             ),
+            subject=deputy.id,
         )
     misplaced = [p.id for p in scope.with_family("tenancy", "social", "reception") if p.id in below]
     if misplaced:
@@ -147,6 +149,7 @@ def m2_deputy(scope: Scope) -> Iterator[Finding]:
                 "manager keeps tenancy, social support and reception. Attach these positions to the "
                 "agency manager.",
             ),
+            subject="",
         )
 
 
@@ -194,4 +197,5 @@ def m3_deputies(scope: Scope) -> Iterator[Finding]:
                 "technical deputy above the sector managers and technicians. Adjust roles or "
                 "reporting lines.",
             ),
+            subject="",
         )

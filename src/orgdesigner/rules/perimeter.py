@@ -42,6 +42,7 @@ def unstaffed_mission(scope: Scope) -> Iterator[Finding]:
                 f"no position can carry it. Under the agency perimeter models, it needs one of these "
                 f"roles: {names.en}. Add such a position, or take the mission out of the perimeter.",
             ),
+            subject=mission,
         )
 
 

@@ -37,6 +37,7 @@ def caretaker_manager(scope: Scope) -> Iterator[Finding]:
                 "sector manager (the agency manager leads directly 'except caretakers'). Attach them "
                 "to a sector manager.",
             ),
+            subject=position.id,
         )
 
 
@@ -155,4 +156,5 @@ def gardiennage(scope: Scope) -> Iterator[Finding]:
                 "L271-1, R271-1 and R271-2. Assign site staff to the estate or contract the guarding "
                 "out; any change to the arrangement goes to the tenant consultation council (R271-3).",
             ),
+            subject=site.id,
         )

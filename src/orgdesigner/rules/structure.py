@@ -60,6 +60,7 @@ def multiple_managers(scope: Scope) -> Iterator[Finding]:
                     "Each position has a single line manager; keep one and turn the others into "
                     "functional (dotted) links.",
                 ),
+                subject=position.id,
             )
 
 
@@ -94,6 +95,7 @@ def multiple_heads(scope: Scope) -> Iterator[Finding]:
                 "has a single manager; change the others' role (to a deputy, say) or move them to "
                 "another agency.",
             ),
+            subject="",
         )
 
 

@@ -35,6 +35,7 @@ def uncovered_activity(scope: Scope) -> Iterator[Finding]:
                 f"in any tenancy job model (it needs one of: {names.en}). Add such a position, or "
                 "review the agency's perimeter.",
             ),
+            subject=code,
         )
 
 
@@ -61,4 +62,5 @@ def no_model(scope: Scope) -> Iterator[Finding]:
             "customer officer, arrears and litigation officer. Align the roles on one of them unless "
             "the difference is intended.",
         ),
+        subject="",
     )

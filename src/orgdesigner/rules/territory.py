@@ -30,6 +30,7 @@ def presence(scope: Scope) -> Iterator[Finding]:
                 "the agency does not declare. Consider this form of presence, or note why it does not "
                 "fit here.",
             ),
+            subject="+".join(group),
         )
 
 

@@ -318,7 +318,8 @@ class ImportDialog(QDialog):
         texts = {"id": self.tr("Employee id"), "holder": self.tr("Full name"), "first_name": self.tr("First name"),
                  "last_name": self.tr("Last name"), "title": self.tr("Job title"), "role": self.tr("Role code"),
                  "manager": self.tr("Manager's employee id"), "agency": self.tr("Agency"), "fte": self.tr("FTE"),
-                 "site": self.tr("Site")}
+                 "site": self.tr("Site"), "family": self.tr("Family (other posts)"),
+                 "guarding": self.tr("Guarding (contractors)")}
         return {field: texts[field] for field in FIELDS}
 
     def _box(self, title: str, *widgets: QWidget) -> QGroupBox:
