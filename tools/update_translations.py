@@ -17,8 +17,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+
+from defusedxml import ElementTree
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "orgdesigner" / "ui"

@@ -62,4 +62,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>RecoveryDialog</name>
+    <message numerus="yes">
+        <source>{scenario}: %n position(s)</source>
+        <translation>
+            <numerusform>{scenario}: %n position</numerusform>
+            <numerusform>{scenario}: %n positions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved edit(s)</source>
+        <translation>
+            <numerusform>%n unsaved edit</numerusform>
+            <numerusform>%n unsaved edits</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

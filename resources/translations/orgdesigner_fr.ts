@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <source>Open a shared repository</source>
+        <translation>Ouvrir un référentiel partagé</translation>
+    </message>
+    <message>
+        <source>The password comes from PGPASSWORD or the .pgpass file, or is asked for when the server needs it. OrgDesigner never stores it.</source>
+        <translation>Le mot de passe est lu dans PGPASSWORD ou dans le fichier .pgpass, ou demandé quand le serveur l’exige. OrgDesigner ne le conserve jamais.</translation>
+    </message>
+    <message>
+        <source>Address of the PostgreSQL database:</source>
+        <translation>Adresse de la base PostgreSQL&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>AgencyPanel</name>
     <message>
         <source>Agency</source>
@@ -214,7 +229,7 @@
     </message>
     <message>
         <source>Source: {name}</source>
-        <translation>Existant&#xa0;: {name}</translation>
+        <translation>Source&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Switch between the target and the source (T)</source>
@@ -259,6 +274,10 @@
     <message>
         <source>faded and dashed: a position only the other scenario has, drawn where it stands there</source>
         <translation>estompé, en pointillés&#xa0;: un poste que seul l’autre scénario comporte, dessiné à sa place dans celui-ci</translation>
+    </message>
+    <message>
+        <source>Other changes ({count})</source>
+        <translation>Autres changements ({count})</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;⚠ %n change(s) to guarding arrangements must be put to the tenant consultation council (CSI R271-3).&lt;/b&gt; &lt;a href=&quot;notices&quot;&gt;See the notices&lt;/a&gt;</source>
@@ -534,6 +553,10 @@
         <source>(not read)</source>
         <translation>(aucune colonne)</translation>
     </message>
+    <message>
+        <source>No keyword matched this job title: it is imported as “Other position” until you choose its role.</source>
+        <translation>Aucun mot-clé ne correspond à cet intitulé&#xa0;: il est importé en «&#xa0;Autre poste&#xa0;» tant que vous ne lui choisissez pas de rôle.</translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s) read</source>
         <translation>
@@ -551,6 +574,14 @@
     <message>
         <source>the first {shown} of {count} problems are listed</source>
         <translation>seuls les {shown} premiers des {count} problèmes sont listés</translation>
+    </message>
+    <message>
+        <source>Agencies created: {names}</source>
+        <translation>Agences créées&#xa0;: {names}</translation>
+    </message>
+    <message>
+        <source>Agencies of the project: {names}</source>
+        <translation>Agences du projet&#xa0;: {names}</translation>
     </message>
     <message>
         <source>Give the scenario a name.</source>
@@ -601,6 +632,10 @@
         <translation>Gardiennage (prestataires)</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
         <source>Site</source>
         <translation>Site</translation>
     </message>
@@ -644,6 +679,45 @@
     </message>
 </context>
 <context>
+    <name>LockQuestion</name>
+    <message>
+        <source>Project already open</source>
+        <translation>Projet déjà ouvert</translation>
+    </message>
+    <message>
+        <source>This project is open by {user} on {host} since {since}.</source>
+        <translation>Ce projet est ouvert par {user} sur {host} depuis {since}.</translation>
+    </message>
+    <message>
+        <source>OrgDesigner cannot check from here whether it is still open on that computer.</source>
+        <translation>OrgDesigner ne peut pas vérifier d’ici s’il est encore ouvert sur cet ordinateur-là.</translation>
+    </message>
+    <message>
+        <source>This project may be open in another OrgDesigner (its lock file, written on {since}, cannot be read).</source>
+        <translation>Ce projet est peut-être ouvert dans un autre OrgDesigner (son fichier de verrou, écrit le {since}, est illisible).</translation>
+    </message>
+    <message>
+        <source>If you both save, the last one to save overwrites the other&apos;s work.</source>
+        <translation>Si vous enregistrez tous les deux, le dernier à enregistrer remplace le travail de l’autre.</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>Ouvrir en &amp;lecture seule</translation>
+    </message>
+    <message>
+        <source>Open &amp;anyway</source>
+        <translation>Ouvrir &amp;quand même</translation>
+    </message>
+    <message>
+        <source>Saving replaces the file under them: if they save later, their version replaces yours.</source>
+        <translation>Enregistrer remplace le fichier que cette personne a ouvert&#xa0;: si elle enregistre ensuite, sa version remplacera la vôtre.</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Enregistrer quand même</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Scenarios</source>
@@ -684,6 +758,10 @@
     <message>
         <source>Open the &amp;demo project</source>
         <translation>Ouvrir le projet de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>Open a shared repositor&amp;y…</source>
+        <translation>Ouvrir un ré&amp;férentiel partagé…</translation>
     </message>
     <message>
         <source>&amp;Import scenario JSON…</source>
@@ -861,6 +939,18 @@
         </translation>
     </message>
     <message>
+        <source>{file} (read-only)</source>
+        <translation>{file} (lecture seule)</translation>
+    </message>
+    <message>
+        <source>The recovery copy of your work could not be written: {reason}</source>
+        <translation>La copie de secours de votre travail n’a pas pu être écrite&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot recover the work</source>
+        <translation>Impossible de récupérer le travail</translation>
+    </message>
+    <message>
         <source>These two positions are already linked so.</source>
         <translation>Ces deux postes sont déjà liés de cette façon.</translation>
     </message>
@@ -928,6 +1018,22 @@
         <translation>Impossible d’ouvrir le projet</translation>
     </message>
     <message>
+        <source>Project upgraded</source>
+        <translation>Projet mis à jour</translation>
+    </message>
+    <message>
+        <source>This project was written by an older version of OrgDesigner and has been upgraded to this version&apos;s format. The file as it was is kept beside it: {backup}</source>
+        <translation>Ce projet a été écrit par une version antérieure d’OrgDesigner et a été converti au format de cette version. Le fichier tel qu’il était est conservé à côté&#xa0;: {backup}</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Connexion perdue</translation>
+    </message>
+    <message>
+        <source>The connection to the server is lost; your changes are kept in the window and in a recovery file. Try saving again when the server can be reached.</source>
+        <translation>La connexion au serveur est perdue&#xa0;; vos modifications sont conservées dans la fenêtre et dans un fichier de récupération. Réessayez d’enregistrer quand le serveur sera de nouveau joignable.</translation>
+    </message>
+    <message>
         <source>Save the project as</source>
         <translation>Enregistrer le projet sous</translation>
     </message>
@@ -957,6 +1063,17 @@
     <message>
         <source>No ensemble subject to the guarding obligation changes its guarding: nothing to put to the tenant consultation council.</source>
         <translation>Aucun ensemble soumis à l’obligation de gardiennage ne change de gardiennage&#xa0;: rien à soumettre au conseil de concertation locative.</translation>
+    </message>
+</context>
+<context>
+    <name>OtherChangesList</name>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Ce qui change</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1241,49 @@
     </message>
 </context>
 <context>
+    <name>ProjectChooser</name>
+    <message>
+        <source>Projects of {address}</source>
+        <translation>Projets de {address}</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scénarios</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>Dernier enregistrement</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when} par {who}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>This repository holds no project you may open yet.</source>
+        <translation>Ce référentiel ne contient encore aucun projet que vous puissiez ouvrir.</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Name of the organisation:</source>
+        <translation>Nom de l’organisme&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>PropertiesPanel</name>
     <message>
         <source>Select one position to see its properties.</source>
@@ -1171,6 +1331,75 @@
     <message>
         <source>Clear list</source>
         <translation>Effacer la liste</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Récupérer le travail non enregistré</translation>
+    </message>
+    <message>
+        <source>OrgDesigner was closed without saving this work (a crash, a power cut, or the program was stopped). Recover it to go on where you were.</source>
+        <translation>OrgDesigner a été fermé sans enregistrer ce travail (plantage, coupure de courant ou programme arrêté). Récupérez-le pour reprendre là où vous en étiez.</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Récupérer</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation>&amp;Ignorer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>project {file}</source>
+        <translation>projet {file}</translation>
+    </message>
+    <message>
+        <source>shared repository {address}</source>
+        <translation>dépôt partagé {address}</translation>
+    </message>
+    <message>
+        <source>new project, never saved</source>
+        <translation>nouveau projet, jamais enregistré</translation>
+    </message>
+    <message>
+        <source>Saved on {when}: {organisation}, {where}</source>
+        <translation>Enregistré le {when}&#xa0;: {organisation}, {where}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{scenario}: %n position(s)</source>
+        <translation>
+            <numerusform>{scenario}&#xa0;: %n poste</numerusform>
+            <numerusform>{scenario}&#xa0;: %n postes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved edit(s)</source>
+        <translation>
+            <numerusform>%n modification non enregistrée</numerusform>
+            <numerusform>%n modifications non enregistrées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from {user} on {host}</source>
+        <translation>de {user} sur {host}</translation>
+    </message>
+    <message>
+        <source>Delete the unsaved work</source>
+        <translation>Supprimer le travail non enregistré</translation>
+    </message>
+    <message>
+        <source>Delete this work for good? It cannot be recovered afterwards.</source>
+        <translation>Supprimer définitivement ce travail&#xa0;? Il ne pourra plus être récupéré.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the unsaved work</source>
+        <translation>Impossible de supprimer le travail non enregistré</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1548,97 @@
     <message>
         <source>No match</source>
         <translation>Aucun résultat</translation>
+    </message>
+</context>
+<context>
+    <name>SharedSession</name>
+    <message>
+        <source>Cannot open the repository</source>
+        <translation>Impossible d’ouvrir le référentiel</translation>
+    </message>
+    <message>
+        <source>Password for {address}:</source>
+        <translation>Mot de passe pour {address}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The server refused this password.</source>
+        <translation>Le serveur a refusé ce mot de passe.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Cannot create the project</source>
+        <translation>Impossible de créer le projet</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Impossible d’enregistrer</translation>
+    </message>
+    <message>
+        <source>Your work is still open: save it again later, or as a file (File &gt; Save as).</source>
+        <translation>Votre travail est toujours ouvert&#xa0;: enregistrez-le de nouveau plus tard, ou dans un fichier (Fichier &gt; Enregistrer sous).</translation>
+    </message>
+    <message>
+        <source>Save conflict</source>
+        <translation>Conflit d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Nothing has been saved.</source>
+        <translation>Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload their version</source>
+        <translation>&amp;Recharger leur version</translation>
+    </message>
+    <message>
+        <source>&amp;Save mine as a new scenario</source>
+        <translation>&amp;Enregistrer la mienne comme nouveau scénario</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “{name}” and reload the saved version?</source>
+        <translation>Abandonner vos modifications de «&#xa0;{name}&#xa0;» et recharger la version enregistrée&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Reload their version</source>
+        <translation>Recharger leur version</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu’un</translation>
+    </message>
+    <message>
+        <source>Someone deleted or renamed the scenario “{name}” since you opened it.</source>
+        <translation>Quelqu’un a supprimé ou renommé le scénario «&#xa0;{name}&#xa0;» depuis que vous l’avez ouvert.</translation>
+    </message>
+    <message>
+        <source>{who} added a scenario named “{name}” ({when}) since you opened the project.</source>
+        <translation>{who} a ajouté un scénario nommé «&#xa0;{name}&#xa0;» ({when}) depuis que vous avez ouvert le projet.</translation>
+    </message>
+    <message>
+        <source>{who} saved the scenario “{name}” ({when}) since you opened it, and you deleted it.</source>
+        <translation>{who} a enregistré le scénario «&#xa0;{name}&#xa0;» ({when}) depuis que vous l’avez ouvert, et vous l’avez supprimé.</translation>
+    </message>
+    <message>
+        <source>{who} saved the scenario “{name}” ({when}) since you opened it.</source>
+        <translation>{who} a enregistré le scénario «&#xa0;{name}&#xa0;» ({when}) depuis que vous l’avez ouvert.</translation>
+    </message>
+    <message>
+        <source>{name} (my changes)</source>
+        <translation>{name} (mes modifications)</translation>
+    </message>
+    <message>
+        <source>Save mine as a new scenario</source>
+        <translation>Enregistrer la mienne comme nouveau scénario</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>Nom du nouveau scénario&#xa0;:</translation>
     </message>
 </context>
 </TS>

@@ -90,12 +90,9 @@ def _text(text: str) -> str:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from orgdesigner.app.instance import program_version
 
-    try:
-        return version("orgdesigner")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "(not installed)"
+    return program_version()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -104,6 +101,10 @@ def _parser() -> argparse.ArgumentParser:
         description="OrgDesigner: design social-housing agencies and check them against the reference models.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--repository", metavar="URL",
+                        help="open the window on the projects of a shared PostgreSQL repository, "
+                             "postgresql://USER@HOST[:PORT]/DATABASE; the password comes from PGPASSWORD, "
+                             "~/.pgpass, or is asked for (never stored)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="validate a scenario JSON or a project file")
@@ -215,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import, "diff": _diff}
     if args.command is None:
         args.command, args.target, args.lang = "open", None, None
+    if args.repository is not None:  # the window on the repository; with any other command, refused
+        handlers[args.command] = _open_repository
     try:
         return handlers[args.command](args)
     except InputError as exc:
@@ -245,6 +248,13 @@ def _silence_closed_streams() -> None:
             os.dup2(null, stream.fileno())
 
 
+def _backed_up(command: str) -> Callable[[Path], None]:
+    """Given to whatever opens a project: an older one is upgraded in place, after a copy of it as it
+    was is written beside it, and the user must learn where that copy is."""
+    return lambda backup: _complain(command, "the project was written by an older OrgDesigner and now has this "
+                                             f"version's format; the file as it was is backed up to {backup}")
+
+
 def _tolerate_any_text(stream: object) -> None:
     """A console or a redirect in a legacy encoding (cp1252) must not crash on a character it lacks."""
     reconfigure = getattr(stream, "reconfigure", None)
@@ -261,7 +271,7 @@ def _validate(args: argparse.Namespace) -> int:
     lang: Lang = args.lang or default_lang()
     if sys.stdout is None:
         raise InputError(["there is no standard output to print the report on"])
-    opened = open_scenario(args.file, args.scenario)
+    opened = open_scenario(args.file, args.scenario, _backed_up(args.command))
     report = validate(opened.scenario)
     threshold = SEVERITY_RANK.get(args.fail_on)
     failing = threshold is not None and any(SEVERITY_RANK[f.severity] <= threshold for f in report.findings)
@@ -305,11 +315,11 @@ def _convert(args: argparse.Namespace) -> int:
     if writes_json and not is_project_file(source):
         raise InputError([f"{target}: a scenario JSON converts into a project file; name the output with "
                           "another extension, such as .orgd"])
-    opened = open_scenario(source, args.scenario)
+    opened = open_scenario(source, args.scenario, _backed_up(args.command))
     if writes_json:
         _write_json(target, opened)
     else:
-        _add_to_project(target, opened.organisation, opened.scenario)
+        _add_to_project(target, opened.organisation, opened.scenario, _backed_up(args.command))
         _say(f"added scenario {opened.scenario.name!r} to {target}")
     if args.scenario is None and opened.scenarios_in_file > 1:
         _say(f"{source} holds {opened.scenarios_in_file} scenarios; this was the first (--scenario NAME for another)")
@@ -328,12 +338,13 @@ def _write_json(target: Path, opened: OpenedScenario) -> None:
     _say(f"wrote scenario {opened.scenario.name!r} to {target}")
 
 
-def _add_to_project(target: Path, organisation: Organisation, scenario: Scenario) -> None:
+def _add_to_project(target: Path, organisation: Organisation, scenario: Scenario,
+                    on_backup: Callable[[Path], None]) -> None:
     from orgdesigner.app.opening import InputError
     from orgdesigner.storage import ProjectFileError, add_scenario
 
     try:
-        add_scenario(target, organisation, scenario)
+        add_scenario(target, organisation, scenario, on_backup=on_backup)
     except ProjectFileError as exc:
         raise InputError([str(exc)]) from exc
 
@@ -351,7 +362,7 @@ def _export(args: argparse.Namespace) -> int:
     kind, target = next((kind, getattr(args, kind)) for kind in _SIGNATURES if getattr(args, kind) is not None)
     _check_options_fit(kind, args)
     _check_replaceable(source, target, kind, args.force)
-    opened = open_scenario(source, args.scenario)
+    opened = open_scenario(source, args.scenario, _backed_up(args.command))
     if kind in ("csv", "xlsx", "graphml"):
         _export_table(target, kind, opened, args.lang or default_lang())
         if args.scenario is None and opened.scenarios_in_file > 1:
@@ -419,14 +430,7 @@ def _diff(args: argparse.Namespace) -> int:
     work like export's output."""
     import datetime
 
-    from orgdesigner.app.opening import (
-        InputError,
-        OpenedScenario,
-        choose_scenario,
-        is_project_file,
-        open_project,
-        open_scenario,
-    )
+    from orgdesigner.app.opening import InputError, is_project_file, open_scenario, open_scenarios
     from orgdesigner.compare.scenario_diff import compare_scenarios
     from orgdesigner.io.diff_output import diff_to_json, diff_to_text
 
@@ -439,8 +443,13 @@ def _diff(args: argparse.Namespace) -> int:
         raise InputError(["name FILE with --from NAME --to NAME, or the two files with --from-file and --to-file"])
     if args.file is not None and args.from_file is not None and args.to_file is not None:
         raise InputError([f"{args.file}: not used when both --from-file and --to-file are given"])
+    if source == target and not is_project_file(source):
+        raise InputError([f"{source}: a scenario JSON holds one scenario; compare it with another file "
+                          "(--from-file A --to-file B)"])
     if source == target and (args.from_name is None or args.to_name is None):
         raise InputError([f"{source}: name the two scenarios to compare with --from NAME and --to NAME"])
+    if source == target and args.from_name == args.to_name:
+        _say(f"--from and --to name the same scenario, {args.from_name!r}: the comparison finds no change")
     if args.pdf is None:
         wrong = [f"--{name}" for name in _PDF_ONLY if getattr(args, name) is not None]
         if wrong or args.force:
@@ -449,11 +458,10 @@ def _diff(args: argparse.Namespace) -> int:
         for side in dict.fromkeys((source, target)):
             _check_replaceable(side, args.pdf, "pdf", args.force)
     if source == target and is_project_file(source):  # read once, not once a side
-        project = open_project(source)
-        before, after = (OpenedScenario(project.organisation, choose_scenario(project, name, source),
-                                        len(project.scenarios)) for name in (args.from_name, args.to_name))
+        before, after = open_scenarios(source, (args.from_name, args.to_name), _backed_up(args.command))
     else:
-        before, after = open_scenario(source, args.from_name), open_scenario(target, args.to_name)
+        before, after = (open_scenario(source, args.from_name, _backed_up(args.command)),
+                         open_scenario(target, args.to_name, _backed_up(args.command)))
     for path, opened, name in ((source, before, args.from_name), (target, after, args.to_name)):
         if name is None and opened.scenarios_in_file > 1:
             _say(f"{path} holds {opened.scenarios_in_file} scenarios; compared its first, {opened.scenario.name!r} "
@@ -482,7 +490,8 @@ def _diff_pdf(args: argparse.Namespace, diff: ScenarioDiff, organisation: str, l
         raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
     if summary.switched_to_tile:
         _say(f"the target chart does not fit on one {args.page or 'A4'} page with text of 6 pt or more: "
-             f"tiled over {summary.chart_pages} sheets instead")
+             f"tiled over {summary.chart_pages} sheets instead"
+             + (" (a larger --page, or --mode per-agency, for fewer)" if args.page != "A0" else ""))
     _say(f"wrote {target} ({summary.pages} pages: {summary.chart_pages} of chart; "
          f"{diff.before.name!r} → {diff.after.name!r})")
 
@@ -577,10 +586,40 @@ def _open(args: argparse.Namespace) -> int:
     before any window, like every other command."""
     from orgdesigner.app.document import Document
 
-    document = Document.open(args.target) if args.target is not None else None
+    document = Document.open(args.target, _backed_up(args.command)) if args.target is not None else None
     from orgdesigner.ui.app import run
 
     return run(document, args.lang)  # None: the saved preference, else the system's language
+
+
+def _open_repository(args: argparse.Namespace) -> int:
+    """The window on a shared repository's project chooser. The address, the server, the password
+    and the right to connect are checked here, before any window, like a file given to `open`."""
+    import getpass
+
+    from orgdesigner.app.opening import InputError
+    from orgdesigner.app.shared import connect_repository
+    from orgdesigner.storage.repository import PasswordRequired, RepositoryError
+
+    if args.command != "open" or args.target is not None:
+        raise InputError(["--repository opens the window on the repository's projects: give it without a COMMAND"])
+
+    def ask(address: str, wrong: bool) -> str | None:
+        """Once, at a terminal (as psql does); a script must use PGPASSWORD or ~/.pgpass."""
+        if wrong or sys.stdin is None or not sys.stdin.isatty():
+            return None
+        return getpass.getpass(f"Password for {address}: ")
+
+    try:
+        repository = connect_repository(args.repository, ask)
+    except RepositoryError as exc:
+        hint = (["set PGPASSWORD, put the password in ~/.pgpass (or the file PGPASSFILE names), "
+                 "or run orgdesigner from a terminal to type it"]
+                if isinstance(exc, PasswordRequired) and not exc.wrong else [])
+        raise InputError([str(exc), *hint]) from None
+    from orgdesigner.ui.app import run
+
+    return run(None, args.lang, repository)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -625,7 +664,7 @@ def _import(args: argparse.Namespace) -> int:
         mapping = read_mapping(args.mapping) if args.mapping is not None else ImportMapping()
     except MappingError as exc:
         raise InputError(exc.problems) from None
-    project = open_project(target) if target.exists() else None
+    project = open_project(target, _backed_up(args.command)) if target.exists() else None
     name: str = args.scenario or source.stem.strip() or "Import"
     if project is not None and project.scenario(name) is not None:
         raise InputError([f"{target}: " + say(f"a déjà un scénario nommé {name!r} ; choisissez un autre nom "
@@ -643,7 +682,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_OK
     organisation = project.organisation if project else Organisation(target.stem or name)
     _check_importable(organisation, result.scenario)
-    _add_to_project(target, organisation, result.scenario)
+    _add_to_project(target, organisation, result.scenario, _backed_up(args.command))
     _say(say(f"scénario {name!r} ajouté à {target}", f"added scenario {name!r} to {target}"))
     return EXIT_OK
 
@@ -663,7 +702,9 @@ def _check_importable(organisation: Organisation, scenario: Scenario) -> None:
 def _print_import_summary(source: Path, result: ImportResult, lang: Lang) -> None:
     """What was recognised on stdout; each problem on stderr, by sheet, line and column, as a
     spreadsheet shows them. A workbook's other sheets are named, in case the data is on one of them."""
+    from orgdesigner.hr.columns import FIELD_NAMES
     from orgdesigner.model.catalogue import ROLES
+    from orgdesigner.model.labels import Label, counted
 
     fr = lang == "fr"
     lines: list[str] = []
@@ -677,9 +718,9 @@ def _print_import_summary(source: Path, result: ImportResult, lang: Lang) -> Non
             read = f"{result.encoding}, " + (f"séparateur {separator}" if fr else f"separator {separator}")
         lines.append(f"{source}: {read}, " + (f"en-tête ligne {result.header_line}" if fr
                                               else f"header on line {result.header_line}"))
-        lines.append(("colonnes : " if fr else "columns: ")
-                     + ", ".join(f"{field} = {header!r}" for field, header in result.columns.items()))
-        lines.append(", ".join([f"{result.rows} " + ("lignes" if fr else "rows"), *(
+        lines.append(("colonnes : " if fr else "columns: ") + ", ".join(
+            f"{FIELD_NAMES[field].in_(lang)} = {header!r}" for field, header in result.columns.items()))
+        lines.append(", ".join([counted(result.rows, Label("ligne", "row"), Label("lignes", "rows"), lang), *(
             f"{count} {ROLES[role].label.in_(lang)}" for role, count in sorted(
                 result.roles.items(), key=lambda item: (-item[1], item[0])))]))
         for label, names in ((("agences créées", "agencies created"), result.agencies_created),

@@ -154,6 +154,21 @@ def test_a_comparison_that_cannot_be_made_says_why_and_exits_2(
     assert "Traceback" not in err
 
 
+def test_a_scenario_json_alone_cannot_be_compared_with_itself(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path) -> None:
+    alone = write(tmp_path / "a.json", base())
+    code, out, err = run(capsys, "diff", alone)
+    assert code == 2 and out == ""
+    assert "a scenario JSON holds one scenario; compare it with another file" in err
+
+
+def test_a_scenario_named_twice_is_compared_with_a_word_that_nothing_will_change(
+        capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    code, out, err = run(capsys, "diff", demo, "--from", EXISTANT, "--to", EXISTANT, "--lang", "en")
+    assert code == 0 and "Positions: 0 added" in out
+    assert "--from and --to name the same scenario" in err
+
+
 def test_a_broken_file_is_named_with_its_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     good = write(tmp_path / "good.json", base())
     bad = tmp_path / "bad.json"

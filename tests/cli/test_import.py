@@ -112,6 +112,22 @@ def test_not_a_project_is_refused_untouched(capsys: pytest.CaptureFixture[str], 
     refused(capsys, other, str(extract))
 
 
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", ["colonnes : matricule = 'Matricule', nom = 'Nom', intitulé = 'Emploi', ETP = 'ETP'",
+            "1 ligne, 1 Gardien"]),
+    ("en", ["columns: employee id = 'Matricule', last name = 'Nom', job title = 'Emploi', FTE = 'ETP'",
+            "1 row, 1 Caretaker"]),
+])
+def test_the_summary_names_columns_for_people_and_counts_in_their_language(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str, expected: list[str]) -> None:
+    source = tmp_path / "un.csv"
+    source.write_bytes(b"Matricule;Nom;Emploi;ETP\n1;Roy;Gardien;1\n")
+    code, out, err = run(capsys, "import", str(source), "--into", str(tmp_path / "p.orgd"), "--dry-run",
+                         "--lang", lang)
+    assert code == 0, err
+    assert out.splitlines()[1:3] == expected
+
+
 def test_messages_in_french(capsys: pytest.CaptureFixture[str], project: Path, tmp_path: Path) -> None:
     source = tmp_path / "bad.csv"
     source.write_bytes(b"Matricule,Emploi,N+1\n1,Gardien,9\n")

@@ -34,12 +34,14 @@ CARRIED = {
     "agencies": [{"id": "agence-nord", "name": "Agence Nord",
                   "sites": [{"id": "les-tilleuls", "name": "Les Tilleuls", "dwellings": 0}]}],
     "positions": [
-        {"id": "1", "agency": "agence-nord", "role": "agency_head", "holder": '=HYPERLINK("x")'},
+        {"id": "1", "agency": "agence-nord", "role": "agency_head", "holder": '=HYPERLINK("x")',
+         "notes": "Départ en retraite en juin.\nRemplacement à prévoir ; voir la DRH."},
         {"id": "2", "agency": "agence-nord", "role": "caretaker", "holder": "+33 1 23", "fte": 0.8,
          "site": "les-tilleuls"},
         {"id": "3", "agency": None, "role": "other", "family": "management", "title": "@Veilleur",
          "holder": "Dupont & Fils <SARL>"},
-        {"id": "4", "agency": "agence-nord", "role": "client_officer", "title": "-Chargée", "fte": 0.5},
+        {"id": "4", "agency": "agence-nord", "role": "client_officer", "title": "-Chargée", "fte": 0.5,
+         "notes": "- à temps partiel choisi"},
         {"id": "007", "agency": "agence-nord", "role": "mediator"},
     ],
     "links": [{"from": "1", "to": "2"}, {"from": "1", "to": "4"}, {"from": "1", "to": "007"}],
@@ -197,16 +199,20 @@ def test_an_existing_workbook_is_replaced_only_when_it_is_an_export(capsys: pyte
 
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
+@pytest.mark.parametrize("scenario", ["Existant 2026", "Cible 2027"])
 def test_the_demo_exported_and_imported_into_its_project_comes_back_unchanged(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str) -> None:
-    """Every field a position has: families of `other` posts and a contractor's guarding included;
-    the agencies, matched by name, keep their sites, perimeter and models."""
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str, scenario: str) -> None:
+    """Every field a position has: families of `other` posts, a contractor's guarding and the notes
+    of the target's new posts included; the agencies, matched by name, keep their sites, perimeter
+    and models."""
     project, out = tmp_path / "demo.orgd", tmp_path / f"existant.{kind}"
     assert run(capsys, "demo", project)[0] == 0
-    assert run(capsys, "export", project, f"--{kind}", out, "--scenario", "Existant 2026")[0] == 0
+    assert any(p.notes for p in next(s for s in load_project(project).scenarios if s.name == scenario).positions) == (
+        scenario == "Cible 2027")
+    assert run(capsys, "export", project, f"--{kind}", out, "--scenario", scenario)[0] == 0
     code, err = run_err(capsys, "import", out, "--into", project, "--scenario", "Retour RH")
     assert code == 0, err
-    code, out_text, err = run(capsys, "diff", project, "--from", "Existant 2026", "--to", "Retour RH",
+    code, out_text, err = run(capsys, "diff", project, "--from", scenario, "--to", "Retour RH",
                               "--format", "json")
     assert code == 0, err
     diff = json.loads(out_text)

@@ -10,6 +10,7 @@ import pytest
 from comparison_pairs import PERIMETER, ROSERAIE, base, edited, target
 from orgdesigner.compare.positions import line_managers
 from orgdesigner.compare.scenario_diff import AgencyDelta, compare_scenarios
+from orgdesigner.io.diff_output import other_change_lines
 from orgdesigner.model.entities import Agency, Link, Position, Scenario, Site
 
 
@@ -287,3 +288,48 @@ def test_one_unstaffed_mission_for_another_is_one_resolved_and_one_introduced() 
     diff = compare_scenarios(social, mediation)
     assert [(f.rule, f.subject) for f in diff.resolved] == [("perimeter.unstaffed-mission", "social_support")]
     assert [(f.rule, f.subject) for f in diff.introduced] == [("perimeter.unstaffed-mission", "mediation")]
+
+
+class TestChangesBesidesPositions:
+    """What no card shows, and yet resolves or raises findings."""
+
+    def test_an_ensemble_grown_past_100_dwellings_is_a_change_and_its_shortfall_a_new_finding(self) -> None:
+        start = base()
+        small = replace(start.agencies[0], sites=(ROSERAIE, Site("s2", "Les Hauts", 90, guarding_zone=True)))
+        before = target(start, agencies=(small,))
+        grown = replace(small, sites=(ROSERAIE, Site("s2", "Les Hauts", 150, guarding_zone=True)))
+        diff = compare_scenarios(before, target(before, agencies=(grown,)))
+        assert not diff.unchanged and len(diff.positions) == 0
+        site, = nord(diff.agencies).sites
+        assert (site.site, site.fields()) == ("s2", {"dwellings": (90, 150)})
+        assert [(f.rule, f.subject) for f in diff.introduced] == [("site.gardiennage", "s2")]
+        assert ("Agence Nord", "ensemble Les Hauts : logements 90 → 150") in other_change_lines(diff, "fr")
+
+    def test_agency_fields_are_named_with_their_labels(self) -> None:
+        start = base()
+        moved = replace(start.agencies[0], territory="large_districts", perimeter={**PERIMETER, "dsu": "P"})
+        diff = compare_scenarios(start, target(start, agencies=(moved,)))
+        assert set(nord(diff.agencies).fields) == {"territory", "perimeter"}
+        lines = [what for _where, what in other_change_lines(diff, "fr")]
+        assert "territoire : Résidences collectives en ville → Grands quartiers d'habitat social" in lines
+        assert "périmètre : Développement social urbain (DSU) NR → P" in lines
+
+    def test_a_contract_drawn_to_pilot_a_contractor_is_reported_with_the_finding_it_resolves(self) -> None:
+        start = base()
+        unpiloted = target(start, links=[link for link in start.links if link.type != "contract"])
+        diff = compare_scenarios(unpiloted, start)
+        assert [(c.kind, c.link) for c in diff.links] == [("added", Link("m1", "x", "contract"))]
+        assert [f.rule for f in diff.resolved] == ["site.provider-unpiloted"]
+        assert other_change_lines(diff, "fr") == [
+            ("Lien de contrat", "ajouté : Responsable de secteur (manager de proximité), Paul Leroy → Nettoyage SARL")]
+
+    def test_a_raised_limit_is_reported_beside_the_finding_it_resolves(self) -> None:
+        start = base()
+        extra = [Position(f"n{i}", "client_officer", "nord") for i in range(4)]
+        wide = target(start, positions=[*start.positions, *extra],
+                      links=[*start.links, *(Link("h", p.id) for p in extra)])
+        tolerant = replace(wide, parameters={"max_direct_reports": 30})
+        diff = compare_scenarios(wide, tolerant)
+        assert [(p.name, p.before, p.after) for p in diff.parameters] == [("max_direct_reports", 12, 30)]
+        assert "structure.span" in {f.rule for f in diff.resolved}
+        assert ("Paramètres", "max_direct_reports : 12 → 30") in other_change_lines(diff, "fr")

@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 
 from command_runs import digest, run_err
-from comparison_pairs import base, edited, target
+from comparison_pairs import ROSERAIE, base, edited, target
 from orgdesigner import palette
 from orgdesigner.app.demo import demo_project
 from orgdesigner.compare.overlay import overlay
@@ -25,7 +25,7 @@ from orgdesigner.export.pagination import MIN_TEXT_PT
 from orgdesigner.export.plan import PdfOptions, plan_pages
 from orgdesigner.io.diff_output import FIGURES, change_lines, figure_text
 from orgdesigner.model.chart import Chart
-from orgdesigner.model.entities import Agency, Link, Position, Scenario
+from orgdesigner.model.entities import Agency, Link, Position, Scenario, Site
 from pdf_reading import fonts_used, page_texts, qpdf_check
 
 DATE = datetime.date(2026, 3, 14)
@@ -320,3 +320,13 @@ def test_the_command_line_writes_the_comparison(tmp_path: Path, capsys: pytest.C
         code, err = run_err(capsys, "diff", demo, "--from", EXISTANT, "--to", CIBLE, "--pdf", notes, *force)
         assert code == 2 and "is not a PDF file" in err and "Traceback" not in err
         assert digest(notes) == before
+
+
+def test_an_ensemble_grown_past_100_dwellings_is_not_called_no_change(tmp_path: Path) -> None:
+    start = base()
+    hauts = Site("s2", "Les Hauts", 90, guarding_zone=True)
+    before = target(start, agencies=(replace(start.agencies[0], sites=(ROSERAIE, hauts)),))
+    after = target(before, agencies=(replace(before.agencies[0], sites=(ROSERAIE, replace(hauts, dwellings=150))),))
+    whole = flat("\n".join(page_texts(written(compare_scenarios(before, after), tmp_path / "grown.pdf"))))
+    assert "Aucun changement" not in whole
+    assert "Autres changements (1)" in whole and "ensemble Les Hauts : logements 90 → 150" in whole

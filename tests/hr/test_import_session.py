@@ -68,7 +68,21 @@ def test_a_title_given_a_role_and_given_back(session: ImportSession) -> None:
     assert roles(session)["103"] == "assistant"
     assert session.result.titles["Comptable"] == ("assistant", 1) and session.result.unmapped_titles == {}
     session.set_role("Comptable", "other")
-    assert roles(session)["103"] == "other" and session.mapping.roles == {}
+    assert roles(session)["103"] == "other" and session.mapping.roles == {"Comptable": "other"}
+    assert session.result.unmapped_titles == {}  # chosen, no longer a title to map
+
+
+def test_other_chosen_for_a_guessed_title_stays_chosen_and_is_saved(session: ImportSession) -> None:
+    """« Gardienne » is guessed a caretaker; the user who says it is another post must be obeyed,
+    now and when the saved mapping is used again."""
+    session.set_role("Gardienne", "other")
+    assert roles(session)["101"] == "other" and session.result.titles["Gardienne"] == ("other", 1)
+    scenario = session.scenario("s")
+    assert scenario is not None
+    assert {p.id: (p.title, p.family) for p in scenario.positions}["101"] == ("Gardienne", "management")
+    again = ImportSession(workbook({"Personnel": STAFF}),
+                          mapping=mapping_from_data(json.loads(mapping_to_json(session.mapping)), "mapping.json"))
+    assert roles(again)["101"] == "other"
 
 
 def test_a_role_corrected_does_not_read_the_file_again(session: ImportSession,

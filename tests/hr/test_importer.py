@@ -125,7 +125,7 @@ def test_manager_in_another_agency_is_kept() -> None:
 @pytest.mark.parametrize(("csv", "expected"), [
     ("Matricule,Emploi,N+1\n1,Gardien,9\n", [(2, "N+1", "unknown manager '9'")]),
     ("Matricule,Emploi,N+1\n1,Gardien,\n1,Gardien,\n", [(3, "Matricule", "duplicate employee id '1'")]),
-    ("Matricule,Emploi,ETP\n1,Gardien,150\n", [(2, "ETP", "'150': the FTE must be in")]),
+    ("Matricule,Emploi,ETP\n1,Gardien,150\n", [(2, "ETP", "'150': FTE out of range")]),
     ("Matricule,Emploi,ETP\n1,Gardien,huit\n", [(2, "ETP", "'huit' is not a readable FTE")]),
     ("Matricule,Emploi,N+1\n1,Gardien,3\n2,Gardien,1\n3,Gardien,2\n",
      [(2, "N+1", "a cycle of managers: 1 → 3 → 2 → 1")]),
@@ -174,29 +174,144 @@ def test_a_mapped_column_missing_from_the_file_blocks() -> None:
     ("Responsable d'agence", "agency_head"), ("Adjoint au responsable d'agence", "deputy_general"),
     ("Chargé d'accueil", "receptionist"), ("Chargée d'accueil et d'assistance", "reception_assistant"),
     ("Technicien patrimoine", "technical_officer"), ("Précontentieux / contentieux", "arrears_litigation_officer"),
-    ("Caretaker", "caretaker"), ("Comptable", "other"), ("Gardiennage", "other"),
+    ("Caretaker", "caretaker"), ("Comptable", None), ("Gardiennage", None),
+    # A head's title that says « adjoint » is a deputy's, the kind said when the title says it.
+    ("Responsable d'agence adjointe", "deputy_general"), ("Directeur d'agence adjoint", "deputy_general"),
+    ("Directrice d'agence adjointe technique", "deputy_technical"),
+    ("Responsable d'agence adjoint(e) gestion locative", "deputy_tenancy"),
+    ("Adjoint technique au responsable d'agence", "deputy_technical"), ("Directeur adjoint", "deputy_general"),
+    ("Responsable d'agence technique", "agency_head"),
+    ("Chargé.e de clientèle", "client_officer"), ("Chargé-e d'accueil", "receptionist"),
+    ("Chargé(e) des attributions", "allocation_officer"), ("Hôte(sse) d'accueil", "receptionist"),
+    ("Hôtesse d'accueil", "receptionist"), ("Agent de médiation", "mediator"), ("Conseillère ESF", "social_adviser"),
+    ("Conseiller ESF", "social_adviser"), ("Employé(e) polyvalent(e) d'immeuble", "building_worker"),
 ])
-def test_titles_become_roles(title: str, role: str) -> None:
+def test_titles_become_roles(title: str, role: str | None) -> None:
+    """None: no keyword, imported as `other` and listed for the user to map."""
     assert RoleMatcher({}).role(title) == role
 
 
 @pytest.mark.parametrize(("text", "fte"), [
     ("0.8", 0.8), ("0,8", 0.8), ("80 %", 0.8), ("80%", 0.8), ("80\u00a0%", 0.8), ("100", 1.0), ("1", 1.0),
-    ("50", 0.5), ("0,5", 0.5), ("100 %", 1.0)])
+    ("50", 0.5), ("0,5", 0.5), ("100 %", 1.0), ("10", 0.1), ("1,5 %", 0.015)])
 def test_fte_forms(text: str, fte: float) -> None:
+    """A bare number from 10 to 100 is a « taux d'activité » without its % sign."""
     assert parse_fte(text) == fte
 
 
-@pytest.mark.parametrize("text", ["0", "150", "101", "150 %", "-1", "x", "", "1e3", "0 %"])
-def test_fte_refused(text: str) -> None:
-    with pytest.raises(ValueProblem):
+@pytest.mark.parametrize("text", ["0", "150", "101", "150 %", "-1", "-0.5", "-0,5 %", "1.5", "1,5", "2", "9.99",
+                                  "0 %"])
+def test_fte_out_of_range_says_how_to_write_it(text: str) -> None:
+    """A bare 1.5 is neither a fraction nor a plausible percentage: refused, never read as 1.5 %."""
+    with pytest.raises(ValueProblem) as caught:
         parse_fte(text)
+    assert caught.value.en == f"{text!r}: FTE out of range; give it between 0 and 1 (0.8) or as a percentage (80 %)"
+    assert caught.value.fr == f"{text!r} : ETP hors limites ; donnez-le entre 0 et 1 (0,8) ou en pourcentage (80 %)"
+
+
+@pytest.mark.parametrize("text", ["x", "", "1e3", "0.8 h", "--1"])
+def test_fte_unreadable(text: str) -> None:
+    with pytest.raises(ValueProblem, match="is not a readable FTE"):
+        parse_fte(text)
+
+
+def test_weekly_hours_are_not_read_as_an_fte() -> None:
+    """« Temps de travail » is usually hours (35): 35 % would be a plausible, wrong FTE."""
+    result = import_source(b"Matricule;Emploi;Temps de travail\n1;Gardien;35\n", "s")
+    assert "fte" not in result.columns
+    assert positions(result)["1"][2] == 1.0
 
 
 def test_known_headers_are_recognised_in_any_case_or_accent() -> None:
     found = recognise(["MATRICULE", "nom", "prenom", "intitule de poste", "N + 1", "etablissement", "taux d activite",
-                       "RESIDENCE"], ImportMapping())
-    assert set(found) == {"id", "last_name", "first_name", "title", "manager", "agency", "fte", "site"}
+                       "RESIDENCE", "Observations"], ImportMapping())
+    assert set(found) == {"id", "last_name", "first_name", "title", "manager", "agency", "fte", "site", "notes"}
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (["Matricule", "Responsable", "Matricule responsable"], {"id": 0, "manager": 2}),
+    (["Matricule", "Emploi", "Libellé emploi"], {"id": 0, "title": 2}),
+    (["Matricule", "Manager", "N+1", "Intitulé de poste", "Poste"], {"id": 0, "manager": 2, "title": 3}),
+    (["Identifiant", "Matricule", "Établissement", "Agence"], {"id": 1, "agency": 3}),
+    (["Matricule", "Emploi", "Emploi"], {"id": 0, "title": 1}),  # of the same name, the first
+])
+def test_of_several_columns_for_a_field_the_most_specific_header_is_read(header: list[str],
+                                                                         expected: dict[str, int]) -> None:
+    """« Responsable » often holds the manager's name and « Emploi » a job code: the columns named more
+    precisely are the ones to read, wherever they are."""
+    assert recognise(header, ImportMapping()) == expected
+
+
+def test_the_header_is_the_row_with_the_id_column_and_the_most_fields() -> None:
+    """A grouping row above the header names known columns too (« Poste », « Agence »)."""
+    data = ("Extraction RH;;;\nIdentité;;Poste;Agence\nMatricule;Nom;Emploi;Agence\n1;Roy;Gardien;Nord\n"
+            "2;Bé;Responsable de secteur;Nord\n").encode()
+    result = import_source(data, "s")
+    assert result.header_line == 3 and result.rows == 2
+    assert positions(result) == {"1": ("caretaker", "Nord", 1.0, "Roy"), "2": ("sector_manager", "Nord", 1.0, "Bé")}
+    # The id column a mapping names makes the header as a known one does.
+    renamed = import_source(data.replace(b"Matricule", b"Code"), "s", mapping=ImportMapping({"id": "Code"}))
+    assert renamed.header_line == 3 and list(positions(renamed)) == ["1", "2"]
+    # Without an id column anywhere, the row naming the most fields is read, and the import says what it lacks.
+    unidentified = import_source(data.replace(b"Matricule", b"Code"), "s")
+    assert unidentified.header_line == 3
+    assert [p.message.en for p in unidentified.problems] == ["no employee id column (Matricule, Employee ID)"]
+
+
+def test_utf16_text_as_excel_saves_unicode_text() -> None:
+    """Excel's « Texte Unicode »: tab-separated UTF-16 with a BOM, little-endian (or, rarely, big-endian)."""
+    text = "Matricule\tNom\tEmploi\tAgence\r\n1\tŒuvray Zoé\tEmployée d’immeuble\tCœur de ville\r\n"
+    for bom, codec, name in ((b"\xff\xfe", "utf-16-le", "UTF-16 LE (BOM)"),
+                             (b"\xfe\xff", "utf-16-be", "UTF-16 BE (BOM)")):
+        result = import_source(bom + text.encode(codec), "s")
+        assert (result.encoding, result.separator) == (name, "\t")
+        assert positions(result) == {"1": ("building_worker", "Cœur de ville", 1.0, "Œuvray Zoé")}
+
+
+def test_notes_are_read_whole_several_lines_included() -> None:
+    data = ('Matricule;Emploi;Commentaire\n1;Gardien;"Départ en retraite en juin.\nRemplacement à prévoir."\n'
+            "2;Gardienne;\n").encode()
+    result = import_source(data, "s")
+    assert result.columns["notes"] == "Commentaire"
+    assert result.scenario is not None
+    assert [p.notes for p in result.scenario.positions] == [
+        "Départ en retraite en juin.\nRemplacement à prévoir.", None]
+
+
+def test_problems_are_listed_by_line() -> None:
+    """The manager of line 2 is checked after every row is read, yet is said before line 3's FTE."""
+    result = import_source(b"Matricule;Emploi;N+1;ETP\n1;Gardien;9;1\n2;Gardien;;150\n", "s")
+    assert [(p.line, p.column) for p in result.problems] == [(2, "N+1"), (3, "ETP")]
+
+
+def test_the_mapping_s_keywords_come_before_the_table_and_other_is_a_choice(tmp_path: Path) -> None:
+    path = tmp_path / "mapping.json"
+    path.write_text(json.dumps({"roles": {"Gardien remplaçant": "other"},
+                                "keywords": {"référent": "tenant_relations_officer", "stagiaire": "other"}}),
+                    encoding="utf-8")
+    mapping = read_mapping(path)
+    assert mapping == ImportMapping(roles={"Gardien remplaçant": "other"},
+                                    keywords={"référent": "tenant_relations_officer", "stagiaire": "other"})
+    again = tmp_path / "again.json"
+    again.write_text(mapping_to_json(mapping), encoding="utf-8")
+    assert read_mapping(again) == mapping  # saved by the dialog, read back
+    data = "Matricule;Emploi\n1;Référent(e) de site\n2;Stagiaire gardien\n3;Gardien remplaçant\n4;Comptable\n".encode()
+    result = import_source(data, "s", mapping=mapping)
+    assert result.scenario is not None
+    assert [(p.role, p.title, p.family) for p in result.scenario.positions] == [
+        ("tenant_relations_officer", "Référent(e) de site", None), ("other", "Stagiaire gardien", "management"),
+        ("other", "Gardien remplaçant", "management"), ("other", "Comptable", "management")]
+    assert result.unmapped_titles == {"Comptable": 1}  # the others were given `other` on purpose
+
+
+def test_a_mapping_s_keywords_must_be_words_and_role_codes(tmp_path: Path) -> None:
+    path = tmp_path / "mapping.json"
+    path.write_text(json.dumps({"keywords": {"!!": "caretaker", "chef": "boss", "x": None}}))
+    with pytest.raises(MappingError) as caught:
+        read_mapping(path)
+    assert sorted(caught.value.problems) == sorted([
+        f"{path}: keywords.x: expected a non-empty text", f"{path}: keywords.chef: 'boss' is not a role code",
+        f"{path}: keywords.!!: no word to look for"])
 
 
 _CELL = st.text(st.characters(blacklist_categories=("Cs",)), max_size=8) | st.sampled_from(

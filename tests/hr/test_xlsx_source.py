@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 from openpyxl.chart import BarChart
 
 from orgdesigner.hr import xlsx_source
-from orgdesigner.hr.columns import ImportMapping, header_recogniser
+from orgdesigner.hr.columns import ImportMapping, header_ranker
 from orgdesigner.hr.csv_source import SourceError
 from orgdesigner.hr.importer import ImportResult, import_source
 from orgdesigner.hr.xlsx_source import OLE_SIGNATURE, read_workbook
 from workbooks import STAFF, rewritten, workbook
 
 HEADER = ["Matricule", "Emploi", "N+1"]
-IS_HEADER = header_recogniser(ImportMapping())
+RANK = header_ranker(ImportMapping())
 
 
 def summary(result: ImportResult) -> dict[str, tuple[str, float, str | None, str | None]]:
@@ -73,6 +73,17 @@ def test_without_a_sheet_named_the_first_with_a_header_is_read() -> None:
         "no header row: none of the first 50 lines of sheet 'Lisez-moi'")
 
 
+def test_a_pivot_sheet_before_the_staff_is_not_taken_for_it() -> None:
+    """« Synthèse » names known columns, but no employee id: the staff sheet after it is the one read,
+    under its own grouping row; a sheet named is read even without an id column, to say it lacks one."""
+    staff = [["Identité", None, None, "Poste", None, "Affectation"], *STAFF[3:]]
+    data = workbook({"Synthèse": [["Agence", "ETP"], ["Agence Nord", 3.6]], "Personnel": staff})
+    result = import_source(data, "s")
+    assert (result.sheet, result.header_line) == ("Personnel", 2)
+    assert list(summary(result)) == ["100", "101", "102", "103"]
+    assert only_problem(import_source(data, "s", sheet="Synthèse")).startswith("no employee id column")
+
+
 def test_a_workbook_without_a_header_names_the_sheets_searched() -> None:
     message = only_problem(import_source(workbook({"A": [["x", "y"]], "B": [["1"]]}), "s"))
     assert message.startswith("no header row: none of the first 50 lines of any sheet (A, B)")
@@ -81,7 +92,7 @@ def test_a_workbook_without_a_header_names_the_sheets_searched() -> None:
 def test_cells_become_the_text_a_csv_would_have() -> None:
     row = [1234.0, " Gardien  ", None, datetime.datetime(2026, 1, 31), datetime.datetime(2026, 1, 31, 8, 30),
            datetime.date(2026, 2, 1), 0.1 + 0.2, 0.8, 12345678901234567890, True]
-    table = read_workbook(workbook({"S": [HEADER, row, [None, None], ["", "   "]]}), IS_HEADER)
+    table = read_workbook(workbook({"S": [HEADER, row, [None, None], ["", "   "]]}), RANK)
     (read,) = table.rows
     assert read.cells == ("1234", "Gardien", "", "2026-01-31", "2026-01-31T08:30:00", "2026-02-01", "0.3", "0.8",
                           "1.23456789012346e+19", "True")  # Excel keeps 15 significant digits too
@@ -164,7 +175,7 @@ def test_a_sheet_asked_of_a_csv_is_a_mistake_to_say() -> None:
 def read_or_refuse(data: bytes) -> None:
     """The only exception the reader may raise is SourceError; anything else is a traceback for the user."""
     try:
-        table = read_workbook(data, IS_HEADER)
+        table = read_workbook(data, RANK)
     except SourceError as exc:
         assert exc.fr and exc.en
     else:

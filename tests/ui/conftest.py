@@ -10,9 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from orgdesigner.app.demo import demo_project
 from orgdesigner.app.document import Document
-from orgdesigner.storage import save_project
 from orgdesigner.ui.main_window import MainWindow
 from orgdesigner.ui.recent_files import RecentFiles
 
@@ -30,14 +28,8 @@ def scripted_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
     monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "critical", answer(QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information", answer(QMessageBox.StandardButton.Ok))
     return asked
-
-
-@pytest.fixture
-def demo_file(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.orgd"
-    save_project(path, demo_project())
-    return path
 
 
 @pytest.fixture

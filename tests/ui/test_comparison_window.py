@@ -369,3 +369,13 @@ def test_the_french_translation_names_the_window(qtbot: QtBot, demo_file: Path, 
     comparison = compare(window)
     assert comparison.windowTitle() == "Comparaison\u00a0: Existant 2026 → Cible 2027"
     assert QCoreApplication.translate("ChangesPanel", "Show:") == "Afficher\u00a0:"
+
+
+def test_changes_that_no_card_shows_have_their_own_tab(window: MainWindow, compare: Compare) -> None:
+    """The demo's target pilots the Coteaux green-space contractor: a contract link, not a move."""
+    comparison = compare(window)
+    others = comparison.others
+    assert comparison.tabs.tabText(comparison.tabs.indexOf(others)).endswith(f"({others.topLevelItemCount()})")
+    lines = [(others.topLevelItem(i).text(0), others.topLevelItem(i).text(1))  # type: ignore[union-attr]
+             for i in range(others.topLevelItemCount())]
+    assert any("Entretien des espaces verts" in what for _where, what in lines), lines

@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QStyle, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 
 from orgdesigner import palette
@@ -130,7 +131,7 @@ def test_the_mapping_is_saved_and_loaded(qtbot: QtBot, window: MainWindow, staff
     choose(first.columns["site"], None)
     first.save_mapping.click()
     assert json.loads(mapping.read_text(encoding="utf-8")) == {"columns": {"site": None},
-                                                               "roles": {"Comptable": "assistant"}}
+                                                               "roles": {"Comptable": "assistant"}, "keywords": {}}
     second = ImportDialog(window.document, "en", window)
     qtbot.addWidget(second)
     assert second.open_path(staff)
@@ -153,3 +154,70 @@ def test_a_bad_mapping_or_file_is_said(qtbot: QtBot, window: MainWindow, staff: 
     dialog.load_mapping.click()
     assert "'chef' is not a role code" in scripted_dialogs[-1]
     assert role_combo(dialog, "Comptable").currentData() == "other"
+
+
+def test_other_chosen_for_a_title_stays_chosen(qtbot: QtBot, window: MainWindow, staff: Path) -> None:
+    """« Gardienne » is guessed a caretaker; « Autre poste » chosen must not snap back to the guess."""
+    dialog = ImportDialog(window.document, "fr", window)
+    qtbot.addWidget(dialog)
+    assert dialog.open_path(staff)
+    assert role_combo(dialog, "Gardienne").currentData() == "caretaker"
+    choose(role_combo(dialog, "Gardienne"), "other")
+    assert role_combo(dialog, "Gardienne").currentData() == "other"
+    scenario = dialog.scenario()
+    assert scenario is not None
+    assert {p.id: (p.role, p.title) for p in scenario.positions}["101"] == ("other", "Gardienne")
+
+
+def test_agencies_created_and_matched_and_titles_to_map_first(qtbot: QtBot, window: MainWindow,
+                                                              tmp_path: Path) -> None:
+    """« Agence Nord » is the demo's; « Agence Sud » would be new. « Comptable », which no keyword
+    matches, comes first and marked, however few positions it has, until the user gives it a role."""
+    source = tmp_path / "rh.csv"
+    source.write_bytes(b"Matricule;Emploi;Agence\n1;Gardien;Agence Nord\n2;Gardien;Agence Sud\n"
+                       b"3;Gardienne;AGENCE NORD\n4;Comptable;Agence Sud\n")
+    dialog = ImportDialog(window.document, "en", window)
+    qtbot.addWidget(dialog)
+    assert dialog.open_path(source)
+    assert dialog.agencies.text() == "Agencies created: Agence Sud — Agencies of the project: Agence Nord"
+
+    def rows() -> list[tuple[str, bool]]:
+        """(title, marked) of each row of the roles table."""
+        items = [dialog.roles.item(row, 0) for row in range(dialog.roles.rowCount())]
+        return [(item.text(), item.background().style() != Qt.BrushStyle.NoBrush) for item in items]
+
+    assert rows() == [("Comptable", True), ("Gardien", False), ("Gardienne", False)]
+    choose(role_combo(dialog, "Comptable"), "assistant")
+    assert rows() == [("Gardien", False), ("Gardienne", False), ("Comptable", False)]  # most positions first
+
+
+def test_problems_are_listed_by_line(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    source = tmp_path / "rh.csv"
+    source.write_bytes(b"Matricule;Emploi;N+1;ETP\n1;Gardien;;150\n2;Gardien;9;1\n3;Gardien;;-1\n")
+    dialog = ImportDialog(window.document, "en", window)
+    qtbot.addWidget(dialog)
+    assert dialog.open_path(source)
+    assert problems(dialog) == [("2", "ETP", True), ("3", "N+1", True), ("4", "ETP", True)]
+    assert "FTE out of range" in dialog.problems.item(0, 2).text()
+
+
+def test_the_sheet_and_role_choices_are_not_cut(qtbot: QtBot, window: MainWindow, staff: Path) -> None:
+    """The dialog is on screen before a file gives the sheets and roles: each combo is as wide as its
+    longest entry still, and the roles whole beside their titles on a small screen too."""
+    dialog = ImportDialog(window.document, "fr", window)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 700)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    assert dialog.open_path(staff)
+    qtbot.wait(10)  # the layouts settle
+    combos = [dialog.sheet, *(role_combo(dialog, title) for title in ("Comptable", "Gardienne"))]
+    for combo in combos:
+        widest = max(combo.fontMetrics().boundingRect(combo.itemText(i)).width() for i in range(combo.count()))
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)  # the frame and the arrow around the text, as the style draws them
+        needed = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                                QSize(widest, combo.height()), combo).width()
+        assert combo.width() >= needed, combo.currentText()
+    for title in ("Comptable", "Gardienne"):  # and within the table, not scrolled out of sight
+        assert role_combo(dialog, title).geometry().right() < dialog.roles.viewport().width()

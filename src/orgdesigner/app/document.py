@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from orgdesigner.app.files import write_text_safely
 from orgdesigner.app.opening import InputError, is_project_file, open_project
+from orgdesigner.app.stores import FileStore, ProjectChanges, ProjectStore, ScenarioState
 from orgdesigner.commands.base import CommandStack
 from orgdesigner.compare.scenario_diff import ScenarioDiff, compare_scenarios
 from orgdesigner.io.scenario_json import (
@@ -37,7 +39,7 @@ from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.model.events import Signal
 from orgdesigner.model.labels import Label
 from orgdesigner.rules.engine import LiveReport, Report
-from orgdesigner.storage import save_project
+from orgdesigner.storage.repository import StoredScenario
 
 _SCENARIO_NAME = Label("Le nom du scénario", "The scenario's name")
 _ORGANISATION_NAME = Label("Le nom de l'organisation", "The organisation's name")
@@ -68,28 +70,44 @@ class _Entry:
     name: str
     initial: Scenario
     editing: _Editing | None = None
+    base: StoredScenario | None = None  # the row of a shared repository it was loaded as or saved to
 
     def now(self) -> Scenario:
         scenario = self.initial if self.editing is None else self.editing.chart.to_scenario()
         return dataclasses.replace(scenario, name=self.name)
 
+    def changed(self) -> bool:
+        """Edited, renamed or added since it was loaded or saved: what a repository must write."""
+        return (self.base is None or self.base.name != self.name
+                or (self.editing is not None and not self.editing.stack.is_clean))
+
 
 class Document:
-    def __init__(self, project: Project, path: Path | None = None) -> None:
+    def __init__(self, project: Project, path: Path | None = None, *, unsaved_edits: int = 0,
+                 store: ProjectStore | None = None, stored: Mapping[str, StoredScenario] | None = None) -> None:
+        """`unsaved_edits`: for a project restored from a recovery file, the edits it holds that its
+        file lacks; the document starts modified then, so that closing it asks before losing them.
+        `store`: where the project is kept when it is not the file `path` (a shared repository), and
+        `stored` the rows its scenarios were loaded as there."""
         if not project.scenarios:
             raise ValueError("a document needs at least one scenario")
         self._organisation = project.organisation
-        self._entries = [_Entry(s.name, s) for s in project.scenarios]
-        self._path = path
-        self._restructured = False
+        self._entries = [_Entry(s.name, s, base=(stored or {}).get(s.name)) for s in project.scenarios]
+        self._store: ProjectStore | None = FileStore(path) if path is not None else store
+        self._deleted: list[StoredScenario] = []  # stored scenarios deleted here since the last save
+        self._restructured = unsaved_edits > 0
+        self._edits = unsaved_edits
+        self._edits_at_save = 0
+        self._saving = False
         self._current = self._entries[0]
         self.changed: Signal[Document] = Signal()
         self._editing(self._current)
 
     @classmethod
-    def open(cls, path: Path) -> Document:
-        """Raises app.opening.InputError, with every problem named, for a file that cannot be used."""
-        return cls(open_project(path), path)
+    def open(cls, path: Path, on_backup: Callable[[Path], None] | None = None) -> Document:
+        """Raises app.opening.InputError, with every problem named, for a file that cannot be used.
+        `on_backup` is told where the copy of an older project went before it was upgraded."""
+        return cls(open_project(path, on_backup), path)
 
     @classmethod
     def new(cls, organisation_name: str, scenario_name: str = "Existant") -> Document:
@@ -103,7 +121,13 @@ class Document:
 
     @property
     def path(self) -> Path | None:
-        return self._path
+        """The project file, when the project is kept in one."""
+        return self._store.path if isinstance(self._store, FileStore) else None
+
+    @property
+    def store(self) -> ProjectStore | None:
+        """Where the project is kept: its file, a shared repository, or nowhere yet."""
+        return self._store
 
     @property
     def organisation_name(self) -> str:
@@ -130,6 +154,18 @@ class Document:
         return self._restructured or any(
             entry.editing is not None and not entry.editing.stack.is_clean for entry in self._entries
         )
+
+    @property
+    def edit_count(self) -> int:
+        """Every edit since the document was made, in any scenario (commands done, undone or redone,
+        and project-level changes); never goes down, so that the recovery file can tell how many edits
+        it has missed."""
+        return self._edits
+
+    @property
+    def unsaved_edits(self) -> int:
+        """The edits since the last save (or since opening): what a crash would lose."""
+        return self._edits - self._edits_at_save
 
     def validate(self) -> Report:
         """The current scenario's report, computed again only for what an edit touched (moving cards
@@ -170,17 +206,31 @@ class Document:
             self.changed.emit(self)
 
     def save(self, path: Path | None = None) -> None:
-        """Writes the project (safely: storage keeps the old file until the new one is whole) and
-        marks every scenario saved. Raises storage.ProjectFileError, with the work kept in memory."""
-        target = path or self._path
-        if target is None:
+        """Writes the project to its store, or to the file `path`, which becomes its store (Save as,
+        from a shared repository too), and marks every scenario saved. Raises what the store raises
+        (storage.ProjectFileError; a repository's RepositoryError, ScenarioConflict among them), with
+        nothing marked saved and the work kept in memory. A file is kept safe by storage (the old one
+        stays until the new one is whole); a repository writes all or nothing."""
+        store = self._store if path is None else FileStore(path)
+        if store is None:
             raise ValueError("a new document needs a file name to be saved")
-        save_project(target, self.to_project())
-        self._path = target
+        saved = store.save(ProjectChanges(
+            self._organisation,
+            tuple(ScenarioState(entry.now(), entry.base, entry.changed()) for entry in self._entries),
+            tuple(self._deleted)))
+        self._store = store
         for entry in self._entries:
-            if entry.editing is not None:
-                entry.editing.stack.set_clean()
+            entry.base = saved.get(entry.name, entry.base)
+        self._deleted.clear()
+        self._saving = True  # marking the stacks saved is no edit
+        try:
+            for entry in self._entries:
+                if entry.editing is not None:
+                    entry.editing.stack.set_clean()
+        finally:
+            self._saving = False
         self._restructured = False
+        self._edits_at_save = self._edits
         self.changed.emit(self)
 
     def add_scenario(self, name: str) -> str:
@@ -208,8 +258,7 @@ class Document:
         new = self._new_name(new, entry)
         if new != entry.name:
             entry.name = new
-            self._restructured = True
-            self.changed.emit(self)
+            self._project_edited()
         return new
 
     def delete_scenario(self, name: str) -> None:
@@ -227,7 +276,36 @@ class Document:
         if entry is self._current:
             self._current = self._entries[min(index, len(self._entries) - 1)]
             self._editing(self._current)
-        self._restructured = True
+        if entry.base is not None:
+            self._deleted.append(entry.base)
+        self._project_edited()
+
+    def keep_as_new(self, name: str, new_name: str) -> str:
+        """After a save conflict, the user's version of `name` under `new_name`, as a scenario its
+        store has never held, so that the next save adds it beside the other person's version instead
+        of overwriting it. Keeps its chart and undo history. Returns the new name; ProjectEditError
+        for an empty or taken name, KeyError for no `name`."""
+        entry = self._entry(name)
+        entry.name = self._new_name(new_name, entry)
+        entry.base = None
+        self._project_edited()
+        return entry.name
+
+    def take_stored(self, scenario: Scenario, base: StoredScenario) -> None:
+        """After a save conflict, the other person's version: the scenario of that name becomes
+        `scenario` as stored, with no undo history (the edits made to it here are gone), or comes back
+        at the end if it was deleted here. The next save leaves it alone."""
+        fresh = _Entry(scenario.name, scenario, base=base)
+        found = next((entry for entry in self._entries if entry.name == scenario.name), None)
+        if found is None:
+            self._entries.append(fresh)
+            self._deleted = [gone for gone in self._deleted if gone.name != scenario.name]
+        else:
+            self._entries[self._entries.index(found)] = fresh
+            if found is self._current:
+                self._current = fresh
+                self._editing(fresh)
+        self._edits += 1
         self.changed.emit(self)
 
     def import_scenario(self, source: Path | str) -> str:
@@ -293,8 +371,7 @@ class Document:
 
     def _insert(self, index: int, scenario: Scenario) -> None:
         self._entries.insert(index, _Entry(scenario.name, scenario))
-        self._restructured = True
-        self.changed.emit(self)
+        self._project_edited()
 
     def _editing(self, entry: _Entry) -> _Editing:
         if entry.editing is not None:
@@ -307,9 +384,21 @@ class Document:
                 if chart.position_xy(position_id) is None:
                     chart.set_position_xy(position_id, xy)
         stack = CommandStack()
-        stack.changed.connect(lambda _stack: self.changed.emit(self))
+        stack.changed.connect(self._stack_changed)
         entry.editing = _Editing(chart, stack, LiveReport(chart))
         return entry.editing
+
+    def _stack_changed(self, _stack: CommandStack) -> None:
+        if not self._saving:
+            self._edits += 1
+        self.changed.emit(self)
+
+    def _project_edited(self) -> None:
+        """A project-level change: kept off the undo stacks (see the module's docstring), so only this
+        flag says it is unsaved."""
+        self._restructured = True
+        self._edits += 1
+        self.changed.emit(self)
 
 
 def _clean_name(name: str, what: Label) -> str:

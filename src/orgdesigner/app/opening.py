@@ -4,6 +4,7 @@ by content rather than by extension, since files travel by mail and lose their n
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,26 +43,46 @@ def is_project_file(path: Path) -> bool:
         return False
 
 
-def open_project(path: Path) -> Project:
+def open_project(path: Path, on_backup: Callable[[Path], None] | None = None) -> Project:
     """A project whose every scenario passes the same checks as a scenario JSON: the file may have
     been written by another tool or edited by hand, and the rules must only ever see known codes
-    and ids that resolve."""
+    and ids that resolve. `on_backup`: see storage.load_project (an older project is upgraded)."""
     try:
-        project = load_project(path)
+        project = load_project(path, on_backup=on_backup)
     except ProjectFileError as exc:
         raise InputError([str(exc)]) from exc
+    return checked_project(project, str(path))
+
+
+def checked_project(project: Project, source: str) -> Project:
+    """The project once every scenario has passed the scenario JSON reader's checks, which `source`
+    (a file, a shared repository's project) names in the problems of an InputError."""
     if not project.scenarios:
-        raise InputError([f"{path}: the project holds no scenario"])
+        raise InputError([f"{source}: the project holds no scenario"])
     problems: list[str] = []
     checked: list[Scenario] = []
     for scenario in project.scenarios:
         try:
             checked.append(read_scenario_data(scenario_to_data(project.organisation, scenario)).scenario)
         except DocumentError as exc:
-            problems += [f"{path}, scenario {scenario.name!r}: {problem}" for problem in exc.problems]
+            problems += [f"{source}, scenario {scenario.name!r}: {problem}" for problem in exc.problems]
     if problems:
         raise InputError(problems)
     return replace(project, scenarios=tuple(checked))
+
+
+def open_scenarios(path: Path, names: Sequence[str | None],
+                   on_backup: Callable[[Path], None] | None = None) -> list[OpenedScenario]:
+    """Several scenarios of one project file, read once and checked alone: a comparison of two
+    scenarios of a large project need not convert and check all the others."""
+    try:
+        project = load_project(path, on_backup=on_backup)
+    except ProjectFileError as exc:
+        raise InputError([str(exc)]) from exc
+    chosen = [choose_scenario(project, name, path) for name in names]
+    checked = checked_project(replace(project, scenarios=tuple({s.name: s for s in chosen}.values())), str(path))
+    by_name = {s.name: s for s in checked.scenarios}
+    return [OpenedScenario(project.organisation, by_name[s.name], len(project.scenarios)) for s in chosen]
 
 
 def choose_scenario(project: Project, name: str | None, path: Path) -> Scenario:
@@ -77,10 +98,10 @@ def choose_scenario(project: Project, name: str | None, path: Path) -> Scenario:
     return scenario
 
 
-def open_scenario(path: Path, name: str | None) -> OpenedScenario:
+def open_scenario(path: Path, name: str | None, on_backup: Callable[[Path], None] | None = None) -> OpenedScenario:
     """One scenario of a JSON document or a project file."""
     if is_project_file(path):
-        project = open_project(path)
+        project = open_project(path, on_backup)
         return OpenedScenario(project.organisation, choose_scenario(project, name, path), len(project.scenarios))
     raw = _read_once(path)
     if raw.startswith(SQLITE_HEADER):

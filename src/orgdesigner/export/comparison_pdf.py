@@ -77,6 +77,7 @@ from orgdesigner.rules.engine import AgencySummary
 from orgdesigner.rules.findings import Finding
 
 CELL_PT: Final = 7.0
+_HEADER_PT: Final = 6.5
 # The agencies table's columns, as shares of the page: the agency, each of FIGURES, then the
 # findings resolved and introduced. The site-management model is words, the others short values.
 _AGENCY_SHARE: Final = 1.7
@@ -246,12 +247,17 @@ def _deltas(diff: ScenarioDiff, lang: Lang, width: float) -> Table:
     cells = _cell_styles()
     head = [say("agency", lang), *(typeset(f.label.in_(lang), lang) for f in FIGURES),
             _word("resolved", lang), _word("introduced", lang)]
-    rows: list[list[Flowable | str]] = [[para(text, cells["head"]) for text in head]]
+    # Twelve columns in portrait: headers a size smaller, so that their longest words fit whole.
+    header = ParagraphStyle("deltas-head", parent=cells["head"], fontSize=_HEADER_PT, leading=_HEADER_PT * 1.2)
+    rows: list[list[Flowable | str]] = [[para(text, header) for text in head]]
     style = grid_style()
     style.add("FONT", (0, 0), (-1, -1), fonts.REGULAR, CELL_PT)
     style.add("LEFTPADDING", (0, 0), (-1, -1), 2)
     style.add("RIGHTPADDING", (0, 0), (-1, -1), 2)
+    # What each column must find room for, in the font it is set in.
+    words: list[list[tuple[str, str, float]]] = [[(text, fonts.BOLD, _HEADER_PT)] for text in head]
     for row, delta in enumerate(diff.agencies, start=1):
+        words[0] += [(delta.name, fonts.BOLD, CELL_PT), (delta.id, fonts.REGULAR, CELL_PT)]
         name = f"<b>{fonts.markup(delta.name)}</b> ({fonts.markup(delta.id)})"
         state, state_colour = _agency_state(delta)
         if state is not None:
@@ -262,6 +268,8 @@ def _deltas(diff: ScenarioDiff, lang: Lang, width: float) -> Table:
         for column, figure in enumerate(FIGURES, start=1):
             pair = figure.pair(delta)
             old, new = figure_text(figure, pair.before, lang), figure_text(figure, pair.after, lang)
+            words[column] += ([(old, fonts.BOLD, CELL_PT), (new, fonts.BOLD, CELL_PT)] if pair.changed
+                              else [(new, fonts.REGULAR, CELL_PT)])
             if pair.changed:
                 rows[-1].append(para(typeset(f"{old} → {new}", lang), cells["changed"]))
                 style.add("BACKGROUND", (column, row), (column, row), _tint(palette.CHANGE_COLOURS["changed"]))
@@ -275,9 +283,29 @@ def _deltas(diff: ScenarioDiff, lang: Lang, width: float) -> Table:
                      *_finding_counts(*head_office, row, style, cells)])
     shares = [_AGENCY_SHARE, *(_FIGURE_SHARES.get(f.key, _FIGURE_SHARE) for f in FIGURES),
               _FINDINGS_SHARE, _FINDINGS_SHARE]
-    table = Table(rows, colWidths=[width * share / sum(shares) for share in shares], repeatRows=1, hAlign="LEFT")
+    room = [max(fonts.text_width(word, font, size) for text, font, size in texts for word in text.split()) + 4.5
+            for texts in words]
+    table = Table(rows, colWidths=_widths(shares, room, width), repeatRows=1, hAlign="LEFT")
     table.setStyle(style)
     return table
+
+
+def _widths(shares: Sequence[float], room: Sequence[float], width: float) -> list[float]:
+    """`width` shared out as `shares` say, but never narrower than `room` (a header's longest word
+    and the cell's padding): in portrait, "personnels" must not break into "personn-els"."""
+    if sum(room) >= width:  # not even the words fit: share alike, and let the longest words break
+        return [width * r / sum(room) for r in room]
+    widths = [width * share / sum(shares) for share in shares]
+    fixed: set[int] = set()
+    while True:
+        narrow = {i for i, w in enumerate(widths) if i not in fixed and w < room[i]}
+        if not narrow:
+            return widths
+        fixed |= narrow
+        left = width - sum(room[i] for i in fixed)
+        free = sum(share for i, share in enumerate(shares) if i not in fixed)
+        widths = [room[i] if i in fixed else max(left, 0.0) * share / free if free else 0.0
+                  for i, share in enumerate(shares)]
 
 
 def _agency_state(delta: AgencyDelta) -> tuple[str | None, str | None]:
@@ -311,7 +339,7 @@ def _changes(diff: ScenarioDiff, lang: Lang, width: float) -> list[Flowable]:
     lines = change_lines(diff, lang)
     parts: list[Flowable] = [para(f"{_word('changes', lang)} ({len(lines)})", styles["heading"])]
     if not lines:
-        return [*parts, para(_word("none", lang), styles["body"])]
+        return [*parts, para(_word("none", lang), styles["body"]), *_other_changes(diff, lang, width)]
     rows: list[list[Flowable | str]] = [[para("", cells["head"]), para(say("position_id", lang), cells["head"]),
                                          para(say("details", lang), cells["head"])]]
     style = grid_style()

@@ -20,7 +20,7 @@ from orgdesigner.model.labels import Label, Lang
 from orgdesigner.rules.engine import Report
 
 HEADERS: Final = ("Matricule", "Nom", "Libellé emploi", "Code fonction", "Fonction", "Famille", "Matricule manager",
-                  "Agence", "ETP", "Site", "Gardiennage", "Constats")
+                  "Agence", "ETP", "Site", "Gardiennage", "Notes", "Constats")
 BOM: Final = "\ufeff"
 # A cell starting with one of these is a formula (or a DDE payload) to a spreadsheet; an apostrophe
 # in front makes it text, and the importer removes it again (csv_source.unneutralise).
@@ -59,7 +59,7 @@ def export_rows(scenario: Scenario, report: Report, lang: Lang = "fr") -> Iterat
         yield (position.id, position.holder or "", position.display_title(lang), position.role,
                ROLES[position.role].label.in_(lang), _family(position, lang), manager.get(position.id, ""),
                agency.name if agency else "", position.fte, site.name if site else "",
-               _GUARDING.in_(lang) if position.guarding else "", findings[position.id])
+               _GUARDING.in_(lang) if position.guarding else "", position.notes or "", findings[position.id])
 
 
 _GUARDING: Final = Label("oui", "yes")

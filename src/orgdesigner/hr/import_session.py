@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from orgdesigner.hr.columns import ImportMapping, header_recogniser
+from orgdesigner.hr.columns import ImportMapping, header_ranker
 from orgdesigner.hr.csv_source import Row, SourceError, Table
 from orgdesigner.hr.importer import ImportResult, import_table, read_source, unreadable
 from orgdesigner.hr.xlsx_source import is_workbook, sheet_names
-from orgdesigner.model.catalogue import OTHER_ROLE
 from orgdesigner.model.entities import Agency, Scenario
 
 PREVIEW_ROWS: Final = 20
@@ -71,11 +70,10 @@ class ImportSession:
         self.use_mapping(replace(self._mapping, columns=columns))
 
     def set_role(self, title: str, role: str) -> None:
-        """The role for every position with this job title; `other` gives the title back to the
-        keywords, since the mapping names only real roles (an `other` post needs a family)."""
+        """The role for every position with this job title, `other` included: a title the keywords
+        get wrong may be no role of the catalogue, and the choice must stay made (and saved)."""
         roles = {text: code for text, code in self._mapping.roles.items() if text != title}
-        if role != OTHER_ROLE:
-            roles[title] = role
+        roles[title] = role
         self.use_mapping(replace(self._mapping, roles=roles))
 
     def use_mapping(self, mapping: ImportMapping) -> None:
@@ -94,7 +92,7 @@ class ImportSession:
         key = (self._sheet, tuple(sorted(self._mapping.columns.items(), key=lambda item: item[0])))
         if self._read is None or self._read[0] != key:
             try:
-                read: Table | SourceError = read_source(self._data, header_recogniser(self._mapping), self._sheet)
+                read: Table | SourceError = read_source(self._data, header_ranker(self._mapping), self._sheet)
             except SourceError as exc:
                 read = exc
             self._read = (key, read)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
 from orgdesigner.app.opening import MAX_DOCUMENT_BYTES
-from orgdesigner.hr.columns import ImportMapping, header_recogniser, recognise
-from orgdesigner.hr.csv_source import Row, SourceError, Table, read_table
+from orgdesigner.hr.columns import ImportMapping, header_ranker, recognise
+from orgdesigner.hr.csv_source import HeaderRanker, Row, SourceError, Table, read_table
 from orgdesigner.hr.roles import RoleMatcher
 from orgdesigner.hr.text import words
 from orgdesigner.hr.values import ValueProblem, parse_fte
@@ -63,7 +63,9 @@ class ImportResult:
     agencies_created: tuple[str, ...] = ()
     agencies_matched: tuple[str, ...] = ()
     roles: dict[str, int] = field(default_factory=dict)  # role code → positions
-    unmapped_titles: dict[str, int] = field(default_factory=dict)  # title → positions, for the user to map
+    # Each title nothing matched (imported as `other`) → positions, for the user to map; not one the
+    # user gave `other` on purpose.
+    unmapped_titles: dict[str, int] = field(default_factory=dict)
     # Each distinct job title (as first written) the keywords or the mapping gave a role to → (that
     # role, positions): what the user checks and corrects. A role code column's rows are not guessed.
     titles: dict[str, tuple[str, int]] = field(default_factory=dict)
@@ -79,7 +81,7 @@ def import_source(data: bytes, name: str, existing: Sequence[Agency] = (), mappi
     called .xls is common). `sheet` chooses a workbook's sheet; see read_source."""
     mapping = mapping or ImportMapping()
     try:
-        table = read_source(data, header_recogniser(mapping), sheet)
+        table = read_source(data, header_ranker(mapping), sheet)
     except SourceError as exc:
         return unreadable(exc)
     return import_table(table, name, existing, mapping)
@@ -104,15 +106,15 @@ def read_extract(path: Path) -> bytes:
     return data
 
 
-def read_source(data: bytes, is_header: Callable[[Sequence[str]], bool], sheet: str | None = None) -> Table:
+def read_source(data: bytes, rank: HeaderRanker, sheet: str | None = None) -> Table:
     """A zip is a workbook, an OLE file an old or password-protected one (refused with what to do),
     anything else a CSV. Raises SourceError, also for a `sheet` asked of a CSV, which has none."""
     if is_workbook(data) or is_legacy_office(data):  # the workbook reader refuses the latter, saying why
-        return read_workbook(data, is_header, sheet)
+        return read_workbook(data, rank, sheet)
     if sheet is not None:
         raise SourceError(None, f"le fichier est un CSV, sans feuilles : la feuille « {sheet} » ne s'applique pas",
                           f"the file is a CSV, which has no sheets: sheet {sheet!r} does not apply")
-    return read_table(data, is_header)
+    return read_table(data, rank)
 
 
 def import_table(table: Table, name: str, existing: Sequence[Agency] = (),
@@ -140,13 +142,16 @@ class _Builder:
         self.sites: dict[str, dict[str, Site]] = {}  # agency id → folded site name → site
         self.titles: dict[str, tuple[str, str]] = {}  # folded title → (title as first written, role)
         self.title_counts: Counter[str] = Counter()
+        self.unmapped: set[str] = set()  # folded titles nothing matched
 
     def column(self, name: str) -> str:
         return self.header.cells[self.index[name]]
 
     def cell(self, row: Row, name: str) -> str:
+        """Trimmed here too: the readers trim, but import_rows takes rows from anyone, and a blank id
+        or name must be missing, not a post the scenario reader then refuses."""
         index = self.index.get(name)
-        return row.cells[index] if index is not None and index < len(row.cells) else ""
+        return row.cells[index].strip() if index is not None and index < len(row.cells) else ""
 
     def problem(self, line: int | None, column: str | None, fr: str, en: str, *, blocking: bool = True) -> None:
         self.problems.append(ImportProblem(line, column, Label(fr, en), blocking))
@@ -165,7 +170,6 @@ class _Builder:
         columns = {name: self.header.cells[index] for name, index in sorted(
             self.index.items(), key=lambda item: item[1])}
         roles = Counter(p.role for p in positions.values())
-        unmapped = Counter(p.title or "" for p in positions.values() if p.role == OTHER_ROLE)
         blocked = any(p.blocking for p in self.problems)
         agencies = tuple(replace(a, sites=tuple(self.sites[a.id].values())) if self.sites[a.id] else a
                          for a in self.agencies.values())
@@ -173,14 +177,18 @@ class _Builder:
                                                   links=links)
         matched = tuple(a.name for a in self.agencies.values() if a.id not in self.created)
         created = tuple(a.name for a in self.agencies.values() if a.id in self.created)
-        return ImportResult(scenario, tuple(self.problems), header_line=self.header.line, columns=columns,
+        counted = self.title_counts.most_common()
+        # By line, so that the file can be corrected top to bottom (the header's and the whole file's first).
+        problems = tuple(sorted(self.problems, key=lambda problem: problem.line or 0))
+        return ImportResult(scenario, problems, header_line=self.header.line, columns=columns,
                             rows=len(self.rows), agencies_created=created, agencies_matched=matched,
-                            roles=dict(roles), unmapped_titles=dict(unmapped.most_common()),
-                            titles={self.titles[key][0]: (self.titles[key][1], count)
-                                    for key, count in self.title_counts.most_common()})
+                            roles=dict(roles), titles={self.titles[key][0]: (self.titles[key][1], count)
+                                                       for key, count in counted},
+                            unmapped_titles={self.titles[key][0]: count for key, count in counted
+                                             if key in self.unmapped})
 
     def positions(self) -> tuple[dict[str, Position], dict[str, tuple[str, Row]]]:
-        matcher = RoleMatcher(self.mapping.roles)
+        matcher = RoleMatcher(self.mapping.roles, self.mapping.keywords)
         positions: dict[str, Position] = {}
         lines: dict[str, int] = {}
         managers: dict[str, tuple[str, Row]] = {}
@@ -227,7 +235,7 @@ class _Builder:
         return Position(position_id, role, agency=agency.id if agency else None,
                         title=(title or UNTITLED) if role == OTHER_ROLE else title or None,
                         family=self.family(row) if role == OTHER_ROLE else None, holder=holder or None, fte=fte,
-                        site=site, guarding=self.guarding(row, role))
+                        site=site, notes=self.cell(row, "notes") or None, guarding=self.guarding(row, role))
 
     def family(self, row: Row) -> str:
         """An `other` position's family, by code or by label in either language; none given, or
@@ -271,6 +279,9 @@ class _Builder:
             return OTHER_ROLE
         role = matcher.role(title)
         key = words(title) or title
+        if role is None:
+            role = OTHER_ROLE
+            self.unmapped.add(key)
         self.titles.setdefault(key, (title, role))
         self.title_counts[key] += 1
         return role

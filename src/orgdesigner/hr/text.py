@@ -12,8 +12,11 @@ from typing import Final
 
 from orgdesigner.app.search import fold
 
-# French inclusive spellings add a feminine ending to a masculine title: « chargé(e) », « chargé·e ».
-_INCLUSIVE: Final = re.compile(r"\((?:e|ne|le|se|ere)\)|·(?:e|ne|le|se|ere)\b")
+# French inclusive spellings add a feminine ending to a masculine title: « chargé(e) », « chargé·e »,
+# « chargé.e », « chargé-e », « hôte(sse) ». After a dot or a hyphen, only an ending that closes the
+# word counts, so that a place « Bois-le-Roi » keeps its « le ».
+_ENDINGS: Final = "(?:e|ne|le|se|ere|sse)"
+_INCLUSIVE: Final = re.compile(rf"\({_ENDINGS}\)|·{_ENDINGS}\b|[.-]{_ENDINGS}(?=[\s,;/)]|$)")
 _PUNCTUATION: Final = re.compile(r"[^0-9a-z+]+")
 
 

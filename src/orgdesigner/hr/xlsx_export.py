@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from orgdesigner.hr.csv_export import FORMULA_STARTS, HEADERS, export_rows
-from orgdesigner.hr.csv_source import SourceError
+from orgdesigner.hr.csv_source import NOT_A_HEADER, HeaderRank, SourceError
 from orgdesigner.hr.xlsx_source import read_workbook
 from orgdesigner.model.entities import Scenario
 from orgdesigner.model.labels import Lang
@@ -76,7 +76,8 @@ def is_export(data: bytes) -> bool:
     """Whether a workbook is one of these exports (its header on the first row of its first sheet
     with a header): `export --xlsx --force` replaces such a file, never a workbook of the user's."""
     try:
-        table = read_workbook(data, lambda cells: tuple(cells) == HEADERS)
+        table = read_workbook(data, lambda cells: HeaderRank(True, len(cells)) if tuple(cells) == HEADERS
+                              else NOT_A_HEADER)
     except SourceError:
         return False
     return table.header.line == 1 and table.sheet == table.sheets[0]

@@ -3,7 +3,7 @@
 HR systems export to Excel as often as to CSV, and people tidy an extract in Excel before handing
 it over. A workbook says more than a CSV (numbers are numbers, there is no encoding to guess) but
 not where the data is: it may have several sheets, and a title block above the header. Without a
-sheet named, the first sheet with a recognised header is read. Line numbers are the sheet's row
+sheet named, the first sheet whose header has an employee id column is read. Line numbers are the sheet's row
 numbers as Excel shows them, so that a problem can be found in the sheet.
 
 Cells become the text the importer reads in a CSV: 0.8 → « 0.8 », a matricule stored as the number
@@ -22,13 +22,22 @@ import datetime
 import io
 import warnings
 import zipfile
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Generator
 from contextlib import closing
 from typing import TYPE_CHECKING, Final
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 
-from orgdesigner.hr.csv_source import HEADER_SEARCH_LINES, Row, SourceError, Table, no_header
+from orgdesigner.hr.csv_source import (
+    HEADER_SEARCH_LINES,
+    HeaderRanker,
+    Row,
+    SourceError,
+    Table,
+    best_header,
+    no_header,
+)
 
 if TYPE_CHECKING:
     # What Workbook.worksheets holds, as the stubs type it: in read-only mode, a ReadOnlyWorksheet.
@@ -53,9 +62,12 @@ def is_legacy_office(data: bytes) -> bool:
     return data.startswith(OLE_SIGNATURE)
 
 
-def read_workbook(data: bytes, is_header: Callable[[Sequence[str]], bool], sheet: str | None = None) -> Table:
-    """The rows under the header of `sheet`, or of the first sheet where `is_header` accepts a row
-    among the first HEADER_SEARCH_LINES; blank rows left out, cells trimmed. Raises SourceError."""
+def read_workbook(data: bytes, rank: HeaderRanker, sheet: str | None = None) -> Table:
+    """The rows under the header of `sheet`, else of the first sheet whose header names the column
+    identifying each row (a pivot sheet « Synthèse » of agencies and FTE often comes before the
+    staff), else of the first sheet with a header at all, so that the import can say what it lacks.
+    The header is the row `rank` ranks highest among the first HEADER_SEARCH_LINES; blank rows left
+    out, cells trimmed. Raises SourceError."""
     with warnings.catch_warnings():  # openpyxl warns of every extension it skips: nothing for the user
         warnings.simplefilter("ignore")
         book = _open(data)
@@ -64,14 +76,15 @@ def read_workbook(data: bytes, is_header: Callable[[Sequence[str]], bool], sheet
             if not names:
                 raise SourceError(None, "le classeur n'a aucune feuille de calcul", "the workbook has no worksheet")
             if sheet is not None:
-                table = _table(_named(book, sheet, names), is_header, names)
+                table = _table(_named(book, sheet, names), rank, names, identified=False)
                 if table is None:
                     raise no_header(f" de la feuille « {sheet} »", f" of sheet {sheet!r}")
                 return table
-            for worksheet in book.worksheets:
-                table = _table(worksheet, is_header, names)
-                if table is not None:
-                    return table
+            for identified in (True, False):
+                for worksheet in book.worksheets:
+                    table = _table(worksheet, rank, names, identified=identified)
+                    if table is not None:
+                        return table
             listed = ", ".join(names)
             raise no_header(f" d'aucune feuille ({listed})", f" of any sheet ({listed})")
         finally:
@@ -114,7 +127,8 @@ def _open(data: bytes) -> Workbook:
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # the boundary with openpyxl: whatever it raises, the file is at fault
-        raise SourceError(None, f"{_DAMAGED[0]} ({_reason(exc)})", f"{_DAMAGED[1]} ({_reason(exc)})") from None
+        raise _hostile(exc) or SourceError(None, f"{_DAMAGED[0]} ({_reason(exc)})",
+                                           f"{_DAMAGED[1]} ({_reason(exc)})") from None
 
 
 def _named(book: Workbook, sheet: str, names: tuple[str, ...]) -> _WorksheetLike:
@@ -128,31 +142,40 @@ def _named(book: Workbook, sheet: str, names: tuple[str, ...]) -> _WorksheetLike
                       f"the workbook has no sheet {sheet!r} (its sheets: {listed})")
 
 
-def _table(worksheet: _WorksheetLike, is_header: Callable[[Sequence[str]], bool],
-           names: tuple[str, ...]) -> Table | None:
-    """None when no row among the first HEADER_SEARCH_LINES is a header: reading stops there, so
-    trying the sheets in turn costs a few rows each, not each sheet whole."""
+def _table(worksheet: _WorksheetLike, rank: HeaderRanker, names: tuple[str, ...], *,
+           identified: bool) -> Table | None:
+    """None when no row among the first HEADER_SEARCH_LINES is a header (`identified`: one naming
+    the identifying column): the rest is read only for the sheet taken, so trying the sheets in
+    turn costs a few rows each, not each sheet whole."""
     try:
         with closing(_rows(worksheet)) as rows:
+            window: list[Row] = []
             for row in rows:
-                if row.line > HEADER_SEARCH_LINES:
-                    return None
-                if is_header(row.cells):
-                    return Table("", "", row, tuple(rows), worksheet.title, names)
-            return None
+                window.append(row)
+                if row.line >= HEADER_SEARCH_LINES:
+                    break
+            found = best_header(((index, row.cells) for index, row in enumerate(window)
+                                 if row.line <= HEADER_SEARCH_LINES), rank)
+            if found is None or (identified and not found[1].identified):
+                return None
+            index = found[0]
+            # Read no wider than the header: a cell right of its last column has no header and is never
+            # used, and a file that puts one in column XFD of every row would cost 16,384 cells a row.
+            rest = _rows(worksheet, first=window[-1].line + 1, width=len(window[index].cells))
+            return Table("", "", window[index], (*window[index + 1:], *rest), worksheet.title, names)
     except Exception as exc:  # raised while openpyxl parses the sheet: a damaged file, as in _open
         title = worksheet.title
-        raise SourceError(None, f"la feuille « {title} » n'a pas pu être lue, le fichier est endommagé "
-                                f"({_reason(exc)})",
-                          f"sheet {title!r} could not be read: the file is damaged ({_reason(exc)})") from None
+        raise _hostile(exc) or SourceError(
+            None, f"la feuille « {title} » n'a pas pu être lue, le fichier est endommagé ({_reason(exc)})",
+            f"sheet {title!r} could not be read: the file is damaged ({_reason(exc)})") from None
 
 
-def _rows(worksheet: _WorksheetLike) -> Generator[Row, None, None]:
-    # Without a declared dimension, openpyxl makes each row as wide as its own last cell and stops
-    # at the last row there is, rather than padding every row to what the file claims.
+def _rows(worksheet: _WorksheetLike, first: int = 1, width: int | None = None) -> Generator[Row, None, None]:
+    # Without a declared dimension, openpyxl makes each row as wide as its own last cell (or `width`)
+    # and stops at the last row there is, rather than padding every row to what the file claims.
     worksheet.reset_dimensions()
-    values = worksheet.iter_rows(min_row=1, max_row=EXCEL_ROWS, min_col=1, values_only=True)
-    for line, cells in enumerate(values, start=1):
+    values = worksheet.iter_rows(min_row=first, max_row=EXCEL_ROWS, min_col=1, max_col=width, values_only=True)
+    for line, cells in enumerate(values, start=first):
         texts = [_text(cell) for cell in cells]
         while texts and not texts[-1]:
             texts.pop()
@@ -176,6 +199,20 @@ def _text(value: object) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return str(value).strip()
+
+
+def _hostile(exc: BaseException) -> SourceError | None:
+    """defusedxml's refusal (openpyxl parses with it when it is installed) of an entity declaration, the
+    billion laughs, or an external reference, found under openpyxl's own wrapping: a file built to harm,
+    said as such rather than as damage. Excel never writes either; the format forbids DTDs."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return SourceError(None, "le classeur déclare des entités XML ou des références externes, refusées par "
+                                     "sécurité : Excel n'en écrit jamais", "the workbook declares XML entities or "
+                                     "external references, refused for safety: Excel never writes them")
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def _reason(exc: Exception) -> str:

@@ -551,8 +551,9 @@ def scenario_to_data(organisation: Organisation, scenario: Scenario) -> dict[str
     data["positions"] = [_position_data(p) for p in scenario.positions]
     data["links"] = [{"from": link.source, "to": link.target, "type": link.type} for link in scenario.links]
     if scenario.layout:
-        data["layout"] = {p.id: [_coordinate(c) for c in scenario.layout[p.id]] for p in scenario.positions
-                          if p.id in scenario.layout}
+        # Anything but a finite number (from a hand-edited project) is written as it is, for the reader to refuse.
+        data["layout"] = {p.id: [_coordinate(c) if _finite(c) else c for c in scenario.layout[p.id]]
+                          for p in scenario.positions if p.id in scenario.layout}
     return data
 
 

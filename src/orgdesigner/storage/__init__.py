@@ -5,7 +5,9 @@ from orgdesigner.storage.project_file import (
     ProjectFileError,
     add_scenario,
     load_project,
+    remove_stale_temporaries,
     save_project,
 )
 
-__all__ = ["SQLITE_HEADER", "ProjectFileError", "add_scenario", "load_project", "save_project"]
+__all__ = ["SQLITE_HEADER", "ProjectFileError", "add_scenario", "load_project", "remove_stale_temporaries",
+           "save_project"]

@@ -40,11 +40,24 @@ def project_rows(project: Project) -> Iterator[tuple[type[Base], Rows]]:
     scenarios: Rows = []
     for ordinal, scenario in enumerate(project.scenarios):
         key = ordinal + 1
-        scenarios.append({"id": key, "ordinal": ordinal, "name": scenario.name,
-                          "description": scenario.description, "parameters": _json(dict(scenario.parameters))})
+        scenarios.append({"id": key, **scenario_row(scenario, ordinal)})
         _scenario_rows(scenario, key, tables)
     yield ScenarioRow, scenarios
     yield from tables.items()
+
+
+def scenario_row(scenario: Scenario, ordinal: int) -> dict[str, Any]:
+    """The scenario's own row, without its key: a shared repository lets the server choose it."""
+    return {"ordinal": ordinal, "name": scenario.name, "description": scenario.description,
+            "parameters": _json(dict(scenario.parameters))}
+
+
+def scenario_rows(scenario: Scenario, scenario_key: int) -> dict[type[Base], Rows]:
+    """One scenario's agencies, sites, positions and links, keyed from 1 within each table: a shared
+    repository saves a scenario alone, among others' rows, and maps these keys to the server's."""
+    tables: dict[type[Base], Rows] = {AgencyRow: [], SiteRow: [], PositionRow: [], LinkRow: []}
+    _scenario_rows(scenario, scenario_key, tables)
+    return tables
 
 
 def _scenario_rows(scenario: Scenario, scenario_key: int, tables: dict[type[Base], Rows]) -> None:
@@ -111,9 +124,12 @@ def _json(value: object) -> str | None:
 
 
 def read_project(connection: Connection) -> Project:
-    organisation = connection.execute(select(OrganisationRow.__table__)).one_or_none()
-    if organisation is None:
+    organisations = connection.execute(select(OrganisationRow.__table__)).all()
+    if not organisations:
         raise DamagedProject("the file holds no organisation")
+    if len(organisations) > 1:  # only a tool that dropped the table's CHECK (id = 1) can write a second
+        raise DamagedProject("the file holds more than one organisation")
+    organisation = organisations[0]
     sites: defaultdict[int, list[Site]] = defaultdict(list)
     for row in _rows(connection, SiteRow, SiteRow.agency_id):
         sites[row.agency_id].append(Site(row.code, row.name, row.dwellings, row.guarding_zone))
@@ -148,7 +164,7 @@ def read_project(connection: Connection) -> Project:
     scenarios = tuple(
         Scenario(
             name=row.name, description=row.description,
-            parameters=MappingProxyType(json.loads(row.parameters)),
+            parameters=MappingProxyType(_loaded(row.parameters, dict)),
             agencies=tuple(agencies[row.id]), positions=tuple(positions[row.id]), links=tuple(links[row.id]),
             layout=MappingProxyType(layouts[row.id]),
         )
@@ -158,11 +174,13 @@ def read_project(connection: Connection) -> Project:
 
 
 def _rows(connection: Connection, table: Any, *owners: Any) -> Sequence[Any]:
-    return connection.execute(select(table.__table__).order_by(*owners, table.ordinal)).all()
+    # The key breaks ties: two people adding a scenario to a shared repository at once may give both
+    # the same ordinal, and the order must still be the same at every load.
+    return connection.execute(select(table.__table__).order_by(*owners, table.ordinal, table.id)).all()
 
 
 def _agency(row: Any, sites: list[Site]) -> Agency:
-    perimeter = json.loads(row.perimeter) if row.perimeter is not None else None
+    perimeter = _loaded(row.perimeter, dict) if row.perimeter is not None else None
     return Agency(
         id=row.code, name=row.name, territory=row.territory, dwellings=row.dwellings,
         sites=tuple(sites) if row.sites_listed else None, site_management=row.site_management,
@@ -172,4 +190,13 @@ def _agency(row: Any, sites: list[Site]) -> Agency:
 
 
 def _tuple(text: str | None) -> tuple[str, ...] | None:
-    return None if text is None else tuple(json.loads(text))
+    return None if text is None else tuple(_loaded(text, list))
+
+
+def _loaded(text: str, kind: type[dict[str, Any]] | type[list[Any]]) -> Any:
+    """A JSON column's value, of the kind saves write there. Any other kind is damage: a string would
+    pass for a mapping (MappingProxyType takes it) or a list of letters, and fail far from here."""
+    value = json.loads(text)
+    if not isinstance(value, kind):
+        raise DamagedProject("a stored value has the wrong form")
+    return value

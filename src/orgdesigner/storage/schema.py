@@ -15,13 +15,19 @@ scenario's parameters, whose key order is kept, are JSON text.
 
 from __future__ import annotations
 
-from sqlalchemy import REAL, CheckConstraint, ForeignKey, Text, UniqueConstraint, text
+from datetime import datetime
+
+from sqlalchemy import REAL, CheckConstraint, DateTime, ForeignKey, Text, UniqueConstraint, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import TypeEngine
 
 from orgdesigner.storage.base import Base
 
 # For Alembic: taken from this module, it is sure to hold every table below.
 metadata = Base.metadata
+# 8 bytes on both: PostgreSQL's own REAL has 4 (see migration 0001).
+DOUBLE: TypeEngine[float] = REAL().with_variant(postgresql.DOUBLE_PRECISION(), "postgresql")
 
 
 class OrganisationRow(Base):
@@ -43,6 +49,10 @@ class ScenarioRow(Base):
     parameters: Mapped[str] = mapped_column(Text)
     # Raised by every save to a shared repository; a save from an older version is a conflict.
     version: Mapped[int] = mapped_column(server_default=text("1"))
+    # Who saved that version to a shared repository, and when (the server's role and clock); the
+    # project chooser and a conflict say so. None in a project file.
+    saved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    saved_by: Mapped[str | None] = mapped_column(Text)
 
 
 class AgencyRow(Base):
@@ -93,13 +103,13 @@ class PositionRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     family: Mapped[str | None] = mapped_column(Text)
     holder: Mapped[str | None] = mapped_column(Text)
-    fte: Mapped[float] = mapped_column(REAL)
+    fte: Mapped[float] = mapped_column(DOUBLE)
     site_code: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     guarding: Mapped[bool]
     # The chart position of the box; both None when the layout engine places it.
-    x: Mapped[float | None] = mapped_column(REAL)
-    y: Mapped[float | None] = mapped_column(REAL)
+    x: Mapped[float | None] = mapped_column(DOUBLE)
+    y: Mapped[float | None] = mapped_column(DOUBLE)
 
 
 class LinkRow(Base):

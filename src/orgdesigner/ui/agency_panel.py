@@ -144,6 +144,7 @@ class AgencyPanel(QWidget):
         self.add_site = QPushButton(self.tr("Add a site"), box)
         self.remove_site = QPushButton(self.tr("Remove the selected sites"), box)
         self.sites_note = QLabel(box)
+        self.sites_note.setTextFormat(Qt.TextFormat.PlainText)  # it names sites and positions
         self.sites_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_site)

@@ -36,9 +36,11 @@ from orgdesigner.io.diff_output import (
     change_lines,
     figure_text,
     finding_place,
+    other_change_lines,
 )
 from orgdesigner.model.labels import Lang
 from orgdesigner.rules.findings import Finding
+from orgdesigner.ui.plain import plain
 
 _SORT_KEY = Qt.ItemDataRole.UserRole + 1
 _ID = Qt.ItemDataRole.UserRole
@@ -148,7 +150,7 @@ class ChangesPanel(QWidget):
             change.setData(_ID, position_id)
             change.setData(_KIND, kind)
             cells = [change, _Cell(position_id), _Cell(places[position_id]), _Cell(text)]
-            cells[3].setToolTip(text)
+            cells[3].setToolTip(plain(text))
             for column, cell in enumerate(cells):
                 table.setItem(row, column, cell)
         table.setSortingEnabled(True)
@@ -232,7 +234,7 @@ class AgencyDeltasTable(QTableWidget):
                                                      start=len(FIGURES) + 1):
                 count = _Cell(str(len(found)), len(found))
                 count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                count.setToolTip("\n\n".join(f"[{f.rule}] {f.message.in_(lang)}" for f in found))
+                count.setToolTip(plain("\n\n".join(f"[{f.rule}] {f.message.in_(lang)}" for f in found)))
                 if found:
                     count.setFont(bold)
                     count.setForeground(QBrush(QColor(colour)))
@@ -290,7 +292,7 @@ class FindingsTree(QTreeWidget):
             for finding in findings:
                 message = finding.message.in_(lang)
                 item = QTreeWidgetItem([finding.rule, finding_place(finding, diff, lang), message])
-                item.setToolTip(2, message)
+                item.setToolTip(2, plain(message))
                 group.addChild(item)
                 self._findings.append((item, finding))
             group.setExpanded(True)
@@ -305,6 +307,25 @@ class FindingsTree(QTreeWidget):
         finding = next((f for candidate, f in self._findings if candidate is item), None)
         if finding is not None and finding.positions:
             self.positions_chosen.emit(list(finding.positions))
+
+
+class OtherChangesList(QTreeWidget):
+    """What changed besides the positions (parameters, agencies' own data, ensembles, dotted and
+    contract links): no card shows it, yet it can resolve or raise a finding."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderLabels([self.tr("Where"), self.tr("What changed")])
+        self.setRootIsDecorated(False)
+        self.setWordWrap(True)
+
+    def show_diff(self, diff: ScenarioDiff, lang: Lang) -> None:
+        self.clear()
+        for where, what in other_change_lines(diff, lang):
+            item = QTreeWidgetItem([where, what])
+            item.setToolTip(1, plain(what))
+            self.addTopLevelItem(item)
+        self.resizeColumnToContents(0)
 
 
 class NoticesPanel(QWidget):

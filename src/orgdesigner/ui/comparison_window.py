@@ -42,9 +42,16 @@ from orgdesigner.io.diff_output import CHANGE_LABELS, CHANGE_SIGNS, change_lines
 from orgdesigner.model.chart import Chart
 from orgdesigner.model.entities import Scenario
 from orgdesigner.model.labels import Lang
-from orgdesigner.ui.comparison_panels import AgencyDeltasTable, ChangesPanel, FindingsTree, NoticesPanel
+from orgdesigner.ui.comparison_panels import (
+    AgencyDeltasTable,
+    ChangesPanel,
+    FindingsTree,
+    NoticesPanel,
+    OtherChangesList,
+)
 from orgdesigner.ui.items import ChangeMark
 from orgdesigner.ui.pdf_dialog import PdfExportDialog
+from orgdesigner.ui.plain import plain
 from orgdesigner.ui.scene import ChartScene
 from orgdesigner.ui.view import OVERVIEW_BELOW, ChartView
 
@@ -71,6 +78,7 @@ class ComparisonWindow(QMainWindow):
         self.notice_banner = QLabel(self)
         self.stale_banner = QLabel(self)
         for banner, colour in ((self.notice_banner, "#fdecea"), (self.stale_banner, "#e3f2fd")):
+            banner.setTextFormat(Qt.TextFormat.RichText)  # for its link; a name in it is escaped
             banner.setWordWrap(True)
             banner.setContentsMargins(8, 6, 8, 6)
             banner.setStyleSheet(f"background: {colour};")
@@ -79,8 +87,9 @@ class ComparisonWindow(QMainWindow):
         self.agencies = AgencyDeltasTable(self)
         self.findings = FindingsTree(self)
         self.notices = NoticesPanel(self)
+        self.others = OtherChangesList(self)
         self.tabs = QTabWidget(self)
-        for panel in (self.notices, self.changes, self.agencies, self.findings):
+        for panel in (self.notices, self.changes, self.agencies, self.findings, self.others):
             self.tabs.addTab(panel, "")
         chart_side = QWidget(self)
         column = QVBoxLayout(chart_side)
@@ -180,12 +189,14 @@ class ComparisonWindow(QMainWindow):
         self.agencies.show_diff(diff, lang)
         self.findings.show_diff(diff, lang)
         self.notices.show_diff(diff, lang)
+        self.others.show_diff(diff, lang)
         count = len(diff.notices)
         titles = {self.notices: self.tr("Notices CSI R271-3 ({count})").format(count=count),
                   self.changes: self.tr("Position changes ({count})").format(count=len(diff.positions)),
                   self.agencies: self.tr("Agencies"),
                   self.findings: self.tr("Findings: {resolved} resolved, {introduced} introduced").format(
-                      resolved=len(diff.resolved), introduced=len(diff.introduced))}
+                      resolved=len(diff.resolved), introduced=len(diff.introduced)),
+                  self.others: self.tr("Other changes ({count})").format(count=self.others.topLevelItemCount())}
         for panel, title in titles.items():
             self.tabs.setTabText(self.tabs.indexOf(panel), title)
         notices_tab = self.tabs.indexOf(self.notices)
@@ -279,7 +290,7 @@ class ComparisonWindow(QMainWindow):
             kinds = shown.kinds.get(position_id, ())
             card.set_change(ChangeMark(kinds, tuple(CHANGE_SIGNS[k] for k in kinds), position_id in shown.ghosts))
             if kinds:
-                card.setToolTip("\n".join(said.get(position_id, ())))
+                card.setToolTip(plain("\n".join(said.get(position_id, ()))))
         for link, item in scene.link_items().items():
             if link.target in shown.ghosts:
                 item.setOpacity(palette.GHOST_OPACITY)
@@ -320,7 +331,8 @@ class ComparisonWindow(QMainWindow):
             diff = self.document.compare(*self.pair)
         except KeyError as exc:
             QMessageBox.warning(self, self.tr("Cannot refresh the comparison"),
-                                self.tr("The scenario “{name}” is no longer in the project.").format(name=exc.args[0]))
+                                plain(self.tr("The scenario “{name}” is no longer in the project.").format(
+                                    name=exc.args[0])))
             return
         self._show_diff(diff)
 
@@ -369,7 +381,7 @@ class ComparisonWindow(QMainWindow):
                                            datetime.date.today())
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            QMessageBox.critical(self, self.tr("Cannot export the PDF"), f"{path}: {reason}")
+            QMessageBox.critical(self, self.tr("Cannot export the PDF"), plain(f"{path}: {reason}"))
             return
         self.statusBar().showMessage(
             self.tr("%n page(s) written to {file}", "", summary.pages).format(file=path.name), 8000)

@@ -32,6 +32,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from orgdesigner.app.files import write_bytes_safely
+from orgdesigner.ui.plain import plain
 from orgdesigner.ui.render import (
     RENDER_HINTS,
     NothingToDraw,
@@ -243,7 +244,7 @@ class Exporting(QObject):
                                 self.tr("The agency shows no position: expand its cards first."))
             return False
         except OSError as exc:
-            QMessageBox.critical(window, self.tr("Cannot print"), str(exc))
+            QMessageBox.critical(window, self.tr("Cannot print"), plain(str(exc)))
             return False
         return True
 
@@ -282,6 +283,7 @@ class Exporting(QObject):
         except (OSError, MemoryError) as exc:
             reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
             QMessageBox.critical(window, self.tr("Cannot export the image"),
-                                 self.tr("{file} could not be written: {reason}").format(file=path, reason=reason))
+                                 plain(self.tr("{file} could not be written: {reason}").format(file=path,
+                                                                                              reason=reason)))
             return None
         return path

@@ -11,6 +11,7 @@ from orgdesigner import palette
 from orgdesigner.model.labels import Lang
 from orgdesigner.rules.engine import Report
 from orgdesigner.rules.findings import SEVERITY_LABELS, Finding
+from orgdesigner.ui.plain import plain
 
 
 class FindingsPanel(QWidget):
@@ -56,7 +57,7 @@ class FindingsPanel(QWidget):
             severity_item, severity_findings = severity_groups[key]
             severity_findings.append(finding)
             item = QTreeWidgetItem([f"[{finding.rule}] {finding.message.in_(lang)}"])
-            item.setToolTip(0, finding.message.in_(lang))
+            item.setToolTip(0, plain(finding.message.in_(lang)))
             severity_item.addChild(item)
             self._items.append((item, finding))
         for item, found in [*groups.values(), *severity_groups.values()]:

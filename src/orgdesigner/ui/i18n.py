@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import site
 import sys
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal, get_args
+from xml.etree.ElementTree import Element
 
+from defusedxml import ElementTree
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 
 from orgdesigner.model.labels import Lang
@@ -42,12 +43,13 @@ def translations_dir() -> Path:
 
 
 class TsTranslator(QTranslator):
-    """A QTranslator over a Linguist .ts file, read with the standard library. Unfinished, vanished and
-    obsolete messages are left out, as lrelease leaves them out, so the English source shows instead."""
+    """A QTranslator over a Linguist .ts file, read with defusedxml like every XML the program reads (an
+    installed copy can be edited). Unfinished, vanished and obsolete messages are left out, as lrelease
+    leaves them out, so the English source shows instead."""
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        root = ElementTree.parse(path).getroot()
+        root = ElementTree.fromstring(path.read_bytes())
         language = root.get("language", "").split("_")[0]
         if language not in _PLURAL_FORM:
             raise ValueError(f"{path}: no plural rule for the language {language!r}")
@@ -71,7 +73,7 @@ class TsTranslator(QTranslator):
         return not self._messages
 
 
-def _finished_messages(root: ElementTree.Element) -> Iterator[tuple[tuple[str, str, str], str | tuple[str, ...]]]:
+def _finished_messages(root: Element) -> Iterator[tuple[tuple[str, str, str], str | tuple[str, ...]]]:
     for context in root.iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):

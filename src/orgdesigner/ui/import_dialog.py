@@ -46,10 +46,14 @@ from orgdesigner.hr.importer import read_extract
 from orgdesigner.model.catalogue import ROLES
 from orgdesigner.model.entities import Scenario
 from orgdesigner.model.labels import Lang
+from orgdesigner.ui.plain import plain
 
 # The problems table shows this many; the count says how many more there are. A broken extract of
 # 50,000 rows can have as many problems, and the first ones are what the user fixes first.
 _PROBLEMS_SHOWN: Final = 500
+# A title nothing matched is marked in the warning colour, see-through enough to read the text on it.
+_HIGHLIGHT_ALPHA: Final = 70
+_TITLE_CHARACTERS: Final = 24  # of a job title shown beside its role, at the least
 
 
 class ImportDialog(QDialog):
@@ -65,7 +69,7 @@ class ImportDialog(QDialog):
         self.file_label = QLabel(self.tr("No file chosen"), self)
         choose = QPushButton(self.tr("Choose a &file…"), self)
         choose.clicked.connect(self.choose_file)
-        self.sheet = QComboBox(self)
+        self.sheet = _fitted(QComboBox(self))
         self.sheet.setEnabled(False)
         self.sheet.activated.connect(lambda _index: self._choose_sheet())
         self.found = QLabel(self)
@@ -74,7 +78,7 @@ class ImportDialog(QDialog):
         self.columns: dict[str, QComboBox] = {}
         column_form = QFormLayout()
         for field, text in self._field_texts().items():
-            combo = QComboBox(self)
+            combo = _fitted(QComboBox(self))
             combo.setObjectName(field)
             combo.activated.connect(lambda _index, field=field: self._choose_column(field))
             self.columns[field] = combo
@@ -87,15 +91,21 @@ class ImportDialog(QDialog):
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems.setWordWrap(True)
         stretch, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
-        for table, modes in ((self.roles, (stretch, fit, stretch)), (self.problems, (fit, fit, stretch))):
+        for table, modes in ((self.roles, (stretch, fit, fit)), (self.problems, (fit, fit, stretch))):
             for column, mode in enumerate(modes):
                 table.horizontalHeader().setSectionResizeMode(column, mode)
             table.verticalHeader().hide()  # a problem's line is the file's, in its first column
+        # A problem's wrapped text keeps its whole height when the roles beside take more room.
+        self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.agencies = QLabel(self)
+        self.agencies.setWordWrap(True)
         self.name = QLineEdit(self)
         self.name.textChanged.connect(lambda _text: self._update_buttons())
         self.name_problem = QLabel(self)
+        for label in (self.file_label, self.found, self.summary, self.agencies, self.name_problem):  # paths,
+            label.setTextFormat(Qt.TextFormat.PlainText)  # sheet, agency and scenario names, as typed
         self.save_mapping = QPushButton(self.tr("&Save the mapping…"), self)
         self.save_mapping.clicked.connect(self._save_mapping)
         self.load_mapping = QPushButton(self.tr("&Load a mapping…"), self)
@@ -132,9 +142,10 @@ class ImportDialog(QDialog):
         layout.addLayout(source)
         layout.addWidget(preview_box, 1)
         layout.addLayout(middle, 1)
+        layout.addWidget(self.agencies)
         layout.addLayout(naming)
         layout.addLayout(bottom)
-        self.resize(1100, 800)
+        self.resize(1280, 800)
         self._show()
 
     # What the window and the tests call -------------------------------------------------------------
@@ -153,7 +164,7 @@ class ImportDialog(QDialog):
                 self.session = ImportSession(data, self._existing)
         except SourceError as exc:
             QMessageBox.warning(self, self.tr("Cannot read the file"),
-                                f"{path}: {exc.fr if self._lang == 'fr' else exc.en}")
+                                plain(f"{path}: {exc.fr if self._lang == 'fr' else exc.en}"))
             return False
         self.path = path
         self.file_label.setText(str(path))
@@ -192,7 +203,7 @@ class ImportDialog(QDialog):
         try:
             write_text_safely(Path(chosen), mapping_to_json(self.session.mapping))
         except OSError as exc:
-            QMessageBox.critical(self, self.tr("Cannot save the mapping"), f"{chosen}: {exc.strerror or exc}")
+            QMessageBox.critical(self, self.tr("Cannot save the mapping"), plain(f"{chosen}: {exc.strerror or exc}"))
 
     def _load_mapping(self) -> None:
         if self.session is None:
@@ -203,7 +214,7 @@ class ImportDialog(QDialog):
         try:
             mapping = read_mapping(Path(chosen))
         except MappingError as exc:
-            QMessageBox.warning(self, self.tr("Cannot use the mapping"), "\n".join(exc.problems))
+            QMessageBox.warning(self, self.tr("Cannot use the mapping"), plain("\n".join(exc.problems)))
             return
         self._apply(lambda session: session.use_mapping(mapping))
 
@@ -218,6 +229,7 @@ class ImportDialog(QDialog):
         self._show_columns()
         self._show_roles()
         self._show_problems()
+        self._show_agencies()
         self._update_buttons()
 
     def _show_sheets(self) -> None:
@@ -264,17 +276,35 @@ class ImportDialog(QDialog):
             combo.blockSignals(False)
 
     def _show_roles(self) -> None:
-        titles = self.session.result.titles if self.session is not None else {}
-        self.roles.setRowCount(len(titles))
-        for number, (title, (role, count)) in enumerate(titles.items()):
-            self.roles.setItem(number, 0, QTableWidgetItem(title))
-            self.roles.setItem(number, 1, QTableWidgetItem(str(count)))
-            combo = QComboBox(self.roles)
+        """The titles nothing matched first, highlighted: they are imported as other posts until the
+        user says what they are, the work left to do here; most frequent first within each group."""
+        result = self.session.result if self.session is not None else None
+        titles = result.titles if result is not None else {}
+        unmapped = result.unmapped_titles if result is not None else {}
+        highlight = QColor(palette.SEVERITY_COLOURS["warning"])
+        highlight.setAlpha(_HIGHLIGHT_ALPHA)
+        ordered = sorted(titles.items(), key=lambda item: item[0] not in unmapped)
+        self.roles.setRowCount(len(ordered))
+        for number, (title, (role, count)) in enumerate(ordered):
+            for column, text in enumerate((title, str(count))):
+                item = QTableWidgetItem(text)
+                if title in unmapped:
+                    item.setBackground(highlight)
+                    item.setToolTip(self.tr("No keyword matched this job title: it is imported as “Other position” "
+                                            "until you choose its role."))
+                self.roles.setItem(number, column, item)
+            combo = _fitted(QComboBox(self.roles))
             for code, entry in ROLES.items():
                 combo.addItem(entry.label.in_(self._lang), code)
             combo.setCurrentIndex(combo.findData(role))
             combo.activated.connect(lambda _index, title=title, combo=combo: self._choose_role(title, combo))
             self.roles.setCellWidget(number, 2, combo)
+        # Room for the counts and the role choices whole, and for a title beside them: the layout
+        # takes it from the problems, whose text wraps.
+        header = self.roles.horizontalHeader()
+        fitted = sum(max(self.roles.sizeHintForColumn(column), header.sectionSizeHint(column)) for column in (1, 2))
+        frame = 2 * self.roles.frameWidth() + self.roles.verticalScrollBar().sizeHint().width()
+        self.roles.setMinimumWidth(fitted + frame + self.fontMetrics().averageCharWidth() * _TITLE_CHARACTERS)
 
     def _show_problems(self) -> None:
         result = self.session.result if self.session is not None else None
@@ -288,9 +318,8 @@ class ImportDialog(QDialog):
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setForeground(colour)
-                item.setToolTip(texts[2])
+                item.setToolTip(plain(texts[2]))
                 self.problems.setItem(number, column, item)
-        self.problems.resizeRowsToContents()
         if result is None:
             self.summary.setText("")
             return
@@ -303,6 +332,18 @@ class ImportDialog(QDialog):
             text += " — " + self.tr("the first {shown} of {count} problems are listed").format(
                 shown=len(shown), count=len(problems))
         self.summary.setText(text)
+
+    def _show_agencies(self) -> None:
+        """Both, as the command line says them: an agency written otherwise than in the project
+        (« Agence du Nord » for « Agence Nord ») would be created beside it, which is to see before
+        importing, not after."""
+        result = self.session.result if self.session is not None else None
+        parts = []
+        if result is not None and result.agencies_created:
+            parts.append(self.tr("Agencies created: {names}").format(names=", ".join(result.agencies_created)))
+        if result is not None and result.agencies_matched:
+            parts.append(self.tr("Agencies of the project: {names}").format(names=", ".join(result.agencies_matched)))
+        self.agencies.setText(" — ".join(parts))
 
     def _update_buttons(self) -> None:
         name = self.name.text().strip()
@@ -319,7 +360,7 @@ class ImportDialog(QDialog):
                  "last_name": self.tr("Last name"), "title": self.tr("Job title"), "role": self.tr("Role code"),
                  "manager": self.tr("Manager's employee id"), "agency": self.tr("Agency"), "fte": self.tr("FTE"),
                  "site": self.tr("Site"), "family": self.tr("Family (other posts)"),
-                 "guarding": self.tr("Guarding (contractors)")}
+                 "guarding": self.tr("Guarding (contractors)"), "notes": self.tr("Notes")}
         return {field: texts[field] for field in FIELDS}
 
     def _box(self, title: str, *widgets: QWidget) -> QGroupBox:
@@ -328,6 +369,13 @@ class ImportDialog(QDialog):
         for widget in widgets:
             column.addWidget(widget)
         return box
+
+
+def _fitted(combo: QComboBox) -> QComboBox:
+    """As wide as its longest entry whenever its entries change: by default a combo is sized once,
+    when first shown, which is before a file gives the sheets, headers and roles."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
 
 
 @contextmanager

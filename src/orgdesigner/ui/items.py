@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner import palette
 from orgdesigner.layout.chart_layout import AGENCY_HEADER
+from orgdesigner.ui.plain import plain
 from orgdesigner.ui.view import OVERVIEW_BELOW
 
 CARD_WIDTH = 180.0
@@ -115,7 +116,7 @@ class BadgeItem(QGraphicsEllipseItem):
         self._count = count
         if severity is not None:
             self.setBrush(QBrush(QColor(palette.SEVERITY_COLOURS[severity])))
-        self.setToolTip(text)
+        self.setToolTip(plain(text))  # findings quote names
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -475,7 +476,7 @@ class HeaderItem(QGraphicsItem):
         self._look = look
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(2.0)
-        self.setToolTip(look.findings_text)
+        self.setToolTip(plain(look.findings_text))
         # Zoomed out to the whole organisation, cards are coloured blocks: the agency's name stays
         # readable at a fixed size on screen, above its header, as on a map.
         self.overview_label = QGraphicsSimpleTextItem(look.name, self)
@@ -518,7 +519,7 @@ class HeaderItem(QGraphicsItem):
             self._look = look
             if self._overview_scale is not None:
                 self.show_overview(True, self._overview_scale)
-            self.setToolTip(look.findings_text)
+            self.setToolTip(plain(look.findings_text))
             self.update()
 
     def boundingRect(self) -> QRectF:

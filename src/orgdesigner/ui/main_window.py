@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 
@@ -29,9 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesigner.app import project_lock, recovery
 from orgdesigner.app.demo import demo_project
 from orgdesigner.app.document import Document, ProjectEditError
 from orgdesigner.app.opening import InputError
+from orgdesigner.app.project_lock import ProjectLock, ProjectLocked
+from orgdesigner.app.recovery import RecoveryEntry, RecoveryFile
+from orgdesigner.app.shared import SharedStore
 from orgdesigner.commands.base import Command, Macro
 from orgdesigner.commands.chart_commands import (
     AddLink,
@@ -60,9 +65,11 @@ from orgdesigner.model.chart import Chart, ChartError
 from orgdesigner.model.entities import Agency, Link, LinkType, Position
 from orgdesigner.model.labels import Label, Lang
 from orgdesigner.storage import ProjectFileError
+from orgdesigner.storage.repository import Repository
 from orgdesigner.ui import exporting
 from orgdesigner.ui.agency_panel import AgencyPanel
 from orgdesigner.ui.comparison_picker import open_comparison
+from orgdesigner.ui.data_safety import LockQuestion, RecoveryDialog
 from orgdesigner.ui.findings_panel import FindingsPanel
 from orgdesigner.ui.import_dialog import ImportDialog
 from orgdesigner.ui.inline_editor import InlineEditor
@@ -70,9 +77,11 @@ from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH
 from orgdesigner.ui.legend import Legend
 from orgdesigner.ui.parameters_dialog import ParametersDialog
 from orgdesigner.ui.pdf_dialog import PdfExportDialog
+from orgdesigner.ui.plain import plain
 from orgdesigner.ui.preferences_dialog import PreferencesDialog
 from orgdesigner.ui.properties_panel import PropertiesPanel
 from orgdesigner.ui.recent_files import RecentFiles
+from orgdesigner.ui.repository_dialog import SharedSession
 from orgdesigner.ui.role_palette import RolePalette
 from orgdesigner.ui.scenarios_panel import ScenariosPanel
 from orgdesigner.ui.scene import ChartScene
@@ -80,10 +89,17 @@ from orgdesigner.ui.search_bar import SearchBar
 from orgdesigner.ui.view import ChartView
 
 _FILE_FILTER = "OrgDesigner (*.orgd);;*"
+AUTOSAVE_INTERVAL_MS = recovery.SECONDS_BETWEEN_WRITES * 1000
 _JSON_FILTER = "Scenario JSON (*.json);;*"
 _SIBLING_GAP = 24.0
 _LEVEL_GAP = 48.0
 XY = tuple[float, float]
+
+
+def blank_document(lang: Lang) -> Document:
+    """The new project a window starts on when it is given no file, named in the user's language."""
+    fr = lang == "fr"
+    return Document.new("Nouvelle organisation" if fr else "New organisation", "Existant" if fr else "Current")
 
 
 class MainWindow(QMainWindow):
@@ -143,6 +159,16 @@ class MainWindow(QMainWindow):
         self.scenarios_panel.switch_requested.connect(self.switch_scenario)
         self.scenarios_panel.scenarios_changed.connect(self._refill_scenario_combo)
         self.scene: ChartScene | None = None
+        # The work a crash would lose goes to a recovery file (app/recovery.py) every minute and every
+        # 20 edits; the project's lock says to other instances that it is open here.
+        self.recovery = RecoveryFile()
+        self.shared = SharedSession(self, lang, self._keep_after_lost_connection)
+        self._lock: ProjectLock | None = None
+        self._read_only = False
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(lambda: self._recovery_step(self.recovery.write_if_needed))
+        self.autosave_timer.start()
         self._show_document(document)
         self.resize(1440, 900)
 
@@ -182,6 +208,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("&New project…"), self.new_project, keys.New)
         self.open_action = self._action(self.tr("&Open…"), self.open_file, keys.Open)
         self.open_demo_action = self._action(self.tr("Open the &demo project"), self.open_demo)
+        self.open_repository_action = self._action(self.tr("Open a shared repositor&y…"), self.open_shared_repository)
         self.import_action = self._action(self.tr("&Import scenario JSON…"), self.import_scenario_json)
         self.import_extract_action = self._action(self.tr("Import an &HR extract…"), self.import_hr_extract)
         self.export_action = self._action(self.tr("&Export scenario JSON…"), self.export_scenario_json)
@@ -242,6 +269,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addMenu(self._recent_menu)
         file_menu.addAction(self.open_demo_action)
+        file_menu.addAction(self.open_repository_action)
         file_menu.addSeparator()
         for action in (self.save_action, self.save_as_action):
             file_menu.addAction(action)
@@ -299,6 +327,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document: Document) -> None:
         self._document = document
+        self.recovery.follow(document)
         document.changed.connect(self._document_changed)
         self.scenarios_panel.show_document(document)
         self._refill_scenario_combo()
@@ -310,9 +339,11 @@ class MainWindow(QMainWindow):
         self.compare_action.setEnabled(len(self._document.scenario_names) >= 2)
         self._scenarios.setCurrentText(self._document.current_scenario)
 
-    def _replace_document(self, document: Document) -> None:
+    def _replace_document(self, document: Document, lock: ProjectLock | None = None, read_only: bool = False) -> None:
+        """`lock`: the new document's project lock, taken by the caller; any previous one is released."""
         self.inline_editor.cancel()
         self._document.changed.disconnect(self._document_changed)
+        self._hold(lock, read_only)
         self._show_document(document)
 
     def _show_chart(self) -> None:
@@ -342,6 +373,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.view, self.view.fit)  # once the view has its final size
 
     def _document_changed(self, document: Document) -> None:
+        self._recovery_step(self.recovery.after_change)
         if self.scene is None or self.scene.chart is not document.chart:
             return
         report = document.validate()
@@ -362,10 +394,123 @@ class MainWindow(QMainWindow):
         self.history.addItems([text.in_(self._lang) for text in stack.history()])
         self.history.setCurrentRow(stack.index)
         self.history.blockSignals(False)
-        name = document.path.name if document.path else self.tr("untitled")
+        self._show_title()
+        self._status.setText(self.tr("%n finding(s)", "", len(report.findings)))
+
+    def _show_title(self) -> None:
+        document = self._document
+        name = document.store.title if document.store is not None else self.tr("untitled")
+        if self._read_only:
+            name = self.tr("{file} (read-only)").format(file=name)
         self.setWindowTitle(f"{name} [*] — {document.current_scenario} — OrgDesigner")
         self.setWindowModified(document.is_modified)
-        self._status.setText(self.tr("%n finding(s)", "", len(report.findings)))
+
+    # Keeping the work safe ---------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only because another instance holds the project: Save is off, Save As is not."""
+        return self._read_only
+
+    @property
+    def lock(self) -> ProjectLock | None:
+        return self._lock
+
+    def _hold(self, lock: ProjectLock | None, read_only: bool) -> None:
+        """The project's lock is now `lock` (None: no lock held); the one held before is released."""
+        if self._lock is not None and self._lock is not lock:
+            self._lock.release()
+        self._lock = lock
+        self._read_only = read_only
+        self.save_action.setEnabled(not read_only)
+        self._show_title()
+
+    def _claim(self, path: Path) -> tuple[ProjectLock | None, bool] | None:
+        """The lock of a project about to be opened and whether it opens read-only, asking the user
+        when another instance holds it; None when they cancel."""
+        try:
+            return project_lock.acquire(path), False
+        except ProjectLocked as exc:
+            choice = LockQuestion(exc.holder, self).ask_to_open()
+        if choice is None:
+            return None
+        return (None, True) if choice == "read-only" else (self._take_over(path), False)
+
+    def _take_over(self, path: Path) -> ProjectLock | None:
+        try:
+            return project_lock.acquire(path, take_over=True)
+        except ProjectLocked:  # another instance took it over at the same moment: theirs stands
+            return None
+
+    def _lock_to_save(self, path: Path) -> tuple[bool, ProjectLock | None]:
+        """Whether to save to `path`, and the lock to hold for it: the window's own while nobody has
+        taken it over, else a new one, asking first when another instance holds the file."""
+        if self._lock is not None and self._lock.project == path and self._lock.is_ours():
+            return True, self._lock
+        try:
+            return True, project_lock.acquire(path)
+        except ProjectLocked as exc:
+            if not LockQuestion(exc.holder, self).ask_to_save():
+                return False, None
+        return True, self._take_over(path)
+
+    def claim_opened_file(self) -> None:
+        """Takes the lock of the project the window was made with (the command line's file), asking
+        as File > Open does when another instance holds it; cancelled, a new project shows instead."""
+        path = self._document.path
+        if path is None or self._lock is not None:
+            return
+        claim = self._claim(path)
+        if claim is None:
+            self._replace_document(blank_document(self._lang))
+        else:
+            self._hold(*claim)
+
+    def _recovery_step(self, step: Callable[[], object]) -> bool:
+        """Writing the recovery file must never stop an edit: a failure is said in the status bar,
+        and the next change or tick of the timer tries again."""
+        try:
+            step()
+        except (OSError, ProjectFileError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.statusBar().showMessage(
+                self.tr("The recovery copy of your work could not be written: {reason}").format(reason=reason), 8000)
+            return False
+        return True
+
+    def save_recovery_copy(self) -> bool:
+        """Writes the recovery file now, whatever the timer and the edit count say: when the work
+        cannot reach where it belongs (a shared repository's connection lost), it is at least safe on
+        this computer. A failure is said in the status bar; True when written."""
+        return self._recovery_step(self.recovery.write)
+
+    def offer_recovery(self, entries: list[RecoveryEntry] | None = None) -> None:
+        """At start: the unsaved work that sessions which ended without closing left, if any."""
+        entries = recovery.recoverable() if entries is None else entries
+        if not entries:
+            return
+        dialog = RecoveryDialog(entries, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and (entry := dialog.chosen()) is not None:
+            self.recover(entry)
+
+    def recover(self, entry: RecoveryEntry) -> bool:
+        """Shows an entry's work, unsaved, on its project file (locked as an open would); this
+        session's own recovery file takes it over before the entry goes, so a crash now loses nothing."""
+        if not self._may_discard():
+            return False
+        try:
+            document = recovery.restore(entry)
+        except InputError as exc:
+            QMessageBox.warning(self, self.tr("Cannot recover the work"), plain("\n".join(exc.lines)))
+            return False
+        claim = self._claim(document.path) if document.path is not None else (None, False)
+        if claim is None:
+            return False
+        self._replace_document(document, *claim)
+        if self.save_recovery_copy():
+            with suppress(OSError):  # left, it is offered again at the next start: the safe side
+                recovery.discard(entry)
+        return True
 
     # Acting -----------------------------------------------------------------------------------------
 
@@ -701,7 +846,7 @@ class MainWindow(QMainWindow):
         try:
             document = Document.new(name, "Existant" if self._lang == "fr" else "Current")
         except ProjectEditError as exc:
-            QMessageBox.warning(self, self.tr("Cannot create the project"), exc.label.in_(self._lang))
+            QMessageBox.warning(self, self.tr("Cannot create the project"), plain(exc.label.in_(self._lang)))
             return
         self._replace_document(document)
 
@@ -716,7 +861,7 @@ class MainWindow(QMainWindow):
         try:
             name = self._document.import_scenario(Path(chosen))
         except InputError as exc:
-            QMessageBox.warning(self, self.tr("Cannot import the scenario"), "\n".join(exc.lines))
+            QMessageBox.warning(self, self.tr("Cannot import the scenario"), plain("\n".join(exc.lines)))
             return
         self._refill_scenario_combo()
         self.switch_scenario(name)
@@ -734,7 +879,7 @@ class MainWindow(QMainWindow):
         try:
             name = self._document.add_imported_scenario(scenario)
         except ProjectEditError as exc:
-            QMessageBox.warning(self, self.tr("Cannot import the extract"), exc.label.in_(self._lang))
+            QMessageBox.warning(self, self.tr("Cannot import the extract"), plain(exc.label.in_(self._lang)))
             return
         self._refill_scenario_combo()
         self.switch_scenario(name)
@@ -748,7 +893,8 @@ class MainWindow(QMainWindow):
         try:
             self._document.export_scenario(name, Path(chosen))
         except OSError as exc:
-            QMessageBox.critical(self, self.tr("Cannot export the scenario"), f"{chosen}: {exc.strerror or exc}")
+            QMessageBox.critical(self, self.tr("Cannot export the scenario"),
+                                 plain(f"{chosen}: {exc.strerror or exc}"))
 
     def export_pdf(self) -> None:
         """The committee's document: options and the page grid in a dialog, then the file."""
@@ -768,7 +914,7 @@ class MainWindow(QMainWindow):
                                 dialog.options(), datetime.date.today())
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            QMessageBox.critical(self, self.tr("Cannot export the PDF"), f"{path}: {reason}")
+            QMessageBox.critical(self, self.tr("Cannot export the PDF"), plain(f"{path}: {reason}"))
             return
         self.statusBar().showMessage(self.tr("%n page(s) written to {file}", "", summary.pages).format(file=path.name),
                                      8000)
@@ -788,32 +934,87 @@ class MainWindow(QMainWindow):
             self.open_path(Path(chosen))
 
     def open_path(self, path: Path) -> bool:
-        try:
-            document = Document.open(path)
-        except InputError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the project"), "\n".join(exc.lines))
+        claim = self._claim(path)
+        if claim is None:
             return False
-        self._replace_document(document)
+        lock, read_only = claim
+        backups: list[Path] = []
+        try:
+            document = Document.open(path, backups.append)
+        except InputError as exc:
+            if lock is not None and lock is not self._lock:
+                lock.release()
+            QMessageBox.warning(self, self.tr("Cannot open the project"), plain("\n".join(exc.lines)))
+            return False
+        self._replace_document(document, lock, read_only)
         self._recent.add(path)
+        for backup in backups:
+            QMessageBox.information(self, self.tr("Project upgraded"), plain(self.tr(
+                "This project was written by an older version of OrgDesigner and has been upgraded to this "
+                "version's format. The file as it was is kept beside it: {backup}").format(backup=backup)))
         return True
 
     def save(self) -> bool:
-        if self._document.path is None:
+        if isinstance(self._document.store, SharedStore):
+            return self._save_shared()
+        if self._document.path is None or self._read_only:
             return self.save_as()
         return self.save_to(self._document.path)
+
+    def open_shared_repository(self) -> None:
+        repository = self.shared.choose_repository()
+        if repository is not None:
+            self.open_repository(repository)
+
+    def open_repository(self, repository: Repository) -> bool:
+        """The repository's project chooser (`orgdesigner --repository`, File > Open a shared
+        repository), then the project chosen, in place of the open one."""
+        if not self._may_discard():
+            return False
+        document = self.shared.choose_project(repository)
+        if document is None:
+            return False
+        self._replace_document(document)
+        return True
+
+    def _save_shared(self) -> bool:
+        """Per scenario, over the versions loaded (app/shared.py); a conflict's resolution may have
+        renamed scenarios or replaced the one shown, so both are shown again."""
+        self.inline_editor.commit()
+        saved = self.shared.save(self._document)
+        self._refill_scenario_combo()
+        if self.scene is None or self.scene.chart is not self._document.chart:
+            self._show_chart()
+        return saved
+
+    def _keep_after_lost_connection(self) -> None:
+        """A save found the repository's server gone. The work stays here, modified, and goes to the
+        recovery file at once rather than at the next autosave; then the user is told what to do."""
+        self._recovery_step(self.recovery.write)
+        QMessageBox.warning(self, self.tr("Connection lost"), self.tr(
+            "The connection to the server is lost; your changes are kept in the window and in a recovery file. "
+            "Try saving again when the server can be reached."))
 
     def save_as(self) -> bool:
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the project as"), "", _FILE_FILTER)
         return bool(chosen) and self.save_to(Path(chosen))
 
     def save_to(self, path: Path) -> bool:
+        """Saves, keeping the work open and modified when the file cannot be written (a full disk, a
+        read-only folder: storage leaves the old file whole); the saved file's lock is held after."""
         self.inline_editor.commit()  # a name still being typed is part of what the user saves
+        go, lock = self._lock_to_save(path)
+        if not go:
+            return False
         try:
             self._document.save(path)
         except ProjectFileError as exc:
-            QMessageBox.critical(self, self.tr("Cannot save"), str(exc) + "\n\n" +
-                                 self.tr("Your work is still open: save it elsewhere."))
+            if lock is not None and lock is not self._lock:
+                lock.release()
+            QMessageBox.critical(self, self.tr("Cannot save"), plain(str(exc) + "\n\n" +
+                                 self.tr("Your work is still open: save it elsewhere.")))
             return False
+        self._hold(lock, read_only=False)
         self._recent.add(path)
         return True
 
@@ -837,4 +1038,8 @@ class MainWindow(QMainWindow):
         if self.scene is not None:
             self.scene.detach()
             self.scene.blockSignals(True)
+        # A clean close: nothing is left to recover, and the project is free for others.
+        self.autosave_timer.stop()
+        self.recovery.discard()
+        self._hold(None, self._read_only)
         event.accept()

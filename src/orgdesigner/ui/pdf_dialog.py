@@ -123,6 +123,7 @@ class PdfExportDialog(QDialog):
         self.agencies.setEnabled(selected_agency is not None)
         self.preview = PagePreview(self)
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # a problem may quote a name
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,6 +55,7 @@ class PropertiesPanel(QWidget):
         self.site = QComboBox(self)
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(90)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a holder's name, as typed
         self.heading.setWordWrap(True)
         outer = QVBoxLayout(self)
         form = QFormLayout()

@@ -10,6 +10,8 @@ from typing import Final
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMenu
 
+from orgdesigner.ui.plain import plain
+
 SETTINGS_KEY: Final = "recent_files"
 LIMIT: Final = 10
 
@@ -44,7 +46,7 @@ class RecentFiles(QObject):
             digits = str(number)
             mnemonic = f"{digits[:-1]}&{digits[-1]}"
             action = menu.addAction(f"{mnemonic} {path.name.replace('&', '&&')}")
-            action.setToolTip(str(path))
+            action.setToolTip(plain(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(partial(open_callback, path))
         if not paths:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.app.document import Document, ProjectEditError
 from orgdesigner.model.labels import Lang
+from orgdesigner.ui.plain import plain
 
 
 class ScenariosPanel(QWidget):
@@ -154,8 +155,8 @@ class ScenariosPanel(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("Delete the scenario"),
-            self.tr("Delete the scenario “{name}” with its changes? This cannot be undone; the project file "
-                    "keeps it until you save.").format(name=name),
+            plain(self.tr("Delete the scenario “{name}” with its changes? This cannot be undone; the project "
+                          "file keeps it until you save.").format(name=name)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -206,4 +207,4 @@ class ScenariosPanel(QWidget):
         return name if accepted else None
 
     def _refused(self, title: str, refusal: ProjectEditError) -> None:
-        QMessageBox.warning(self, title, refusal.label.in_(self._lang))
+        QMessageBox.warning(self, title, plain(refusal.label.in_(self._lang)))

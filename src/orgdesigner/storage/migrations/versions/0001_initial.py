@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision = "0001"
 down_revision = None
@@ -16,6 +17,14 @@ depends_on = None
 
 # database.APPLICATION_ID ("ORGD"), repeated so that this revision never changes with the program.
 _APPLICATION_ID = 0x4F524744
+# SQLite's REAL is 8 bytes; PostgreSQL's is 4, which would round FTEs and coordinates in a shared
+# repository (and overflow past 3.4e38): there the same columns are DOUBLE PRECISION.
+_REAL: sa.types.TypeEngine[float] = sa.REAL().with_variant(postgresql.DOUBLE_PRECISION(), "postgresql")
+
+
+def _on_sqlite() -> bool:
+    """The file's mark is a SQLite header field; a shared repository (PostgreSQL) has no such thing."""
+    return bool(op.get_bind().dialect.name == "sqlite")
 
 
 def _key() -> sa.Column[int]:
@@ -33,7 +42,8 @@ def _text(name: str, nullable: bool = False) -> sa.Column[str]:
 
 
 def upgrade() -> None:
-    op.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+    if _on_sqlite():
+        op.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
     op.create_table(
         "organisation",
         _key(),
@@ -92,12 +102,12 @@ def upgrade() -> None:
         _text("title", nullable=True),
         _text("family", nullable=True),
         _text("holder", nullable=True),
-        sa.Column("fte", sa.REAL(), nullable=False),
+        sa.Column("fte", _REAL, nullable=False),
         _text("site_code", nullable=True),
         _text("notes", nullable=True),
         sa.Column("guarding", sa.Boolean(), nullable=False),
-        sa.Column("x", sa.REAL(), nullable=True),
-        sa.Column("y", sa.REAL(), nullable=True),
+        sa.Column("x", _REAL, nullable=True),
+        sa.Column("y", _REAL, nullable=True),
         sa.CheckConstraint("(x IS NULL) = (y IS NULL)", name=op.f("ck_position_xy_together")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_position")),
         sa.UniqueConstraint("scenario_id", "code", name=op.f("uq_position_scenario_id_code")),
@@ -119,4 +129,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("link", "position", "site", "agency", "scenario", "organisation"):
         op.drop_table(table)
-    op.execute("PRAGMA application_id = 0")
+    if _on_sqlite():
+        op.execute("PRAGMA application_id = 0")
