@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import synthetic_project
-from timing import median_time
+from timing import median_time, print_table
 
 from orgdesigner.cli import main as cli_main
 from orgdesigner.compare.overlay import overlay
@@ -83,10 +83,7 @@ def main() -> None:
           f"({len(changes.kinds())} positions, {100 * len(changes.kinds()) / len(before.positions):.1f} %); "
           f"{len(diff.resolved)} findings resolved, {len(diff.introduced)} introduced, {len(diff.notices)} notices; "
           f"median of {args.repeat} runs")
-    print(f"{'task':<22} {'median s':>9} {'min s':>7} {'max s':>7} {'target s':>9}")
-    for name, (median, low, high), target in rows:
-        goal = f"{target:.1f}" if target is not None else "-"
-        print(f"{name:<22} {median:>9.3f} {low:>7.3f} {high:>7.3f} {goal:>9}")
+    print_table(rows)
     print("diff command: `orgdesigner diff` on a project file holding both: open, check, compare, print the JSON")
 
 

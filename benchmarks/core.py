@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import synthetic_project
-from timing import median_time
+from timing import median_time, print_table
 
 from orgdesigner.app.opening import open_project
 from orgdesigner.io.report_output import report_to_json
@@ -42,10 +42,7 @@ def main() -> None:
         size = path.stat().st_size / 1e6
     print(f"{len(scenario.positions)} positions, {len(scenario.links)} links, {args.agencies} agencies, "
           f"{findings} findings, project file {size:.1f} MB; median of {args.repeat} runs")
-    print(f"{'task':<14} {'median s':>9} {'min s':>7} {'max s':>7} {'target s':>9}")
-    for name, (median, low, high), target in rows:
-        goal = f"{target:.1f}" if target is not None else "-"
-        print(f"{name:<14} {median:>9.3f} {low:>7.3f} {high:>7.3f} {goal:>9}")
+    print_table(rows)
     print("validate cmd: open and check the project file, validate, write the JSON report")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import synthetic_project
-from timing import median_time
+from timing import median_time, print_table
 
 from orgdesigner.layout import layout_agency, layout_chart, tidy_tree
 from orgdesigner.model.chart import Chart
@@ -37,10 +37,7 @@ def main() -> None:
         ("tidy star 10k", median_time(lambda: tidy_tree([0], star, sizes), args.repeat), None),
     ]
     print(f"{positions} positions, {args.agencies} agencies; median of {args.repeat} runs")
-    print(f"{'task':<15} {'median s':>9} {'min s':>7} {'max s':>7} {'target s':>9}")
-    for name, (median, low, high), target in rows:
-        goal = f"{target:.1f}" if target is not None else "-"
-        print(f"{name:<15} {median:>9.3f} {low:>7.3f} {high:>7.3f} {goal:>9}")
+    print_table(rows)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from orgdesigner.app.document import Document
     from orgdesigner.app.opening import OpenedScenario
     from orgdesigner.compare.scenario_diff import ScenarioDiff
+    from orgdesigner.export.pdf_document import PdfSummary
     from orgdesigner.export.plan import PdfOptions
     from orgdesigner.hr.importer import ImportResult
 from orgdesigner.model.labels import Lang
@@ -478,22 +479,33 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _diff_pdf(args: argparse.Namespace, diff: ScenarioDiff, organisation: str, lang: Lang,
               date: datetime.date) -> None:
-    from orgdesigner.app.opening import InputError
     from orgdesigner.export.comparison_pdf import write_comparison_pdf
 
     target: Path = args.pdf
+    options = _pdf_options_of(args, lang)
+    summary = _pdf_written(lambda: write_comparison_pdf(diff, organisation, target, options, date),
+                           target, options.size, "the target chart", "")
+    _say(f"wrote {target} ({summary.pages} pages: {summary.chart_pages} of chart; "
+         f"{diff.before.name!r} → {diff.after.name!r})")
+
+
+def _pdf_written(write: Callable[[], PdfSummary], target: Path, size: str, drawing: str,
+                 where: str) -> PdfSummary:
+    """Runs `write` (export's PDF or diff's), turning what it refuses into a message naming
+    `where` (or the target it cannot write), and says when fit had to tile."""
+    from orgdesigner.app.opening import InputError
+
     try:
-        summary = write_comparison_pdf(diff, organisation, target, _pdf_options_of(args, lang), date)
+        summary = write()
     except ValueError as exc:
-        raise InputError([f"{exc}; nothing was written"]) from exc
+        raise InputError([f"{where}{exc}; nothing was written"]) from exc
     except OSError as exc:
         raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
     if summary.switched_to_tile:
-        _say(f"the target chart does not fit on one {args.page or 'A4'} page with text of 6 pt or more: "
+        _say(f"{drawing} does not fit on one {size} page with text of 6 pt or more: "
              f"tiled over {summary.chart_pages} sheets instead"
-             + (" (a larger --page, or --mode per-agency, for fewer)" if args.page != "A0" else ""))
-    _say(f"wrote {target} ({summary.pages} pages: {summary.chart_pages} of chart; "
-         f"{diff.before.name!r} → {diff.after.name!r})")
+             + (" (a larger --page, or --mode per-agency, for fewer)" if size != "A0" else ""))
+    return summary
 
 
 def _pdf_options_of(args: argparse.Namespace, lang: Lang, *, findings: bool = True,
@@ -510,22 +522,13 @@ def _export_pdf(args: argparse.Namespace, source: Path, target: Path, document: 
     """The annotated PDF, dated today; says when fit had to tile and how many pages were written."""
     import datetime
 
-    from orgdesigner.app.opening import InputError
     from orgdesigner.export.pdf_document import write_pdf
 
     options = _pdf_options_of(args, lang, findings=not args.no_findings,
                               agencies=tuple(dict.fromkeys(args.agency)) if args.agency else None)
-    try:
-        summary = write_pdf(document.chart, document.validate(), document.organisation_name, target, options,
-                            datetime.date.today())
-    except ValueError as exc:
-        raise InputError([f"{source}: {exc}; nothing was written"]) from exc
-    except OSError as exc:
-        raise InputError([f"{target}: cannot write ({exc.strerror or exc}); nothing was changed"]) from exc
-    if summary.switched_to_tile:
-        _say(f"the chart does not fit on one {options.size} page with text of 6 pt or more: "
-             f"tiled over {summary.chart_pages} sheets instead"
-             + (" (a larger --page, or --mode per-agency, for fewer)" if options.size != "A0" else ""))
+    summary = _pdf_written(lambda: write_pdf(document.chart, document.validate(), document.organisation_name,
+                                             target, options, datetime.date.today()),
+                           target, options.size, "the chart", f"{source}: ")
     _say(f"wrote {target} ({summary.pages} pages: {summary.chart_pages} of chart, mode {summary.mode_used}; "
          f"scenario {document.current_scenario!r})")
 
