@@ -56,10 +56,38 @@ def _agency(index: int, positions: list[Position], links: list[Link], director: 
                   ("antennas", "neighbourhood_agency"), ("appointments",))
 
 
-def synthetic_project(agencies: int) -> Project:
-    """A project with one scenario of `agencies` agencies of about 100 positions each, plus head office."""
-    positions = [Position("hq-1", "other", None, "Direction de la proximité", "management", "Directrice")]
+# A head office as landlords have one: a director general over the director of proximity "hq-1" (to
+# whom the agency heads report), an assistant each, and a few head-office posts under "hq-1". Each
+# entry: id, manager (None: the director general), title, family, holder (None: vacant).
+_HEAD_OFFICE = (
+    ("hq-0", None, "Direction générale", "management", "Directeur général"),
+    ("hq-2", "hq-0", "Assistante de direction générale", "reception", "Assistante DG"),
+    ("hq-3", "hq-1", "Assistante de la direction de la proximité", "reception", "Assistante DP"),
+    ("hq-4", "hq-1", "Chargée de mission qualité de service", "management", "Chargée de mission"),
+    ("hq-5", "hq-1", "Responsable du pôle patrimoine", "technical", "Responsable patrimoine"),
+    ("hq-6", "hq-1", "Responsable du pôle gestion locative", "tenancy", "Responsable gestion locative"),
+    ("hq-7", "hq-1", "Conseillère sociale référente", "social", None),
+)
+
+
+def synthetic_project(agencies: int, *, head_office: bool = False) -> Project:
+    """A project with one scenario of `agencies` agencies of about 100 positions each, plus head office:
+    100 * agencies + 1 positions, the agency heads under the director of proximity "hq-1". With
+    `head_office`, 100 * agencies + 8: a director general over "hq-1", an assistant each, and four
+    head-office staff under "hq-1"."""
+    proximity = Position("hq-1", "other", None, "Direction de la proximité", "management", "Directrice")
+    positions: list[Position] = []
     links: list[Link] = []
+    if head_office:
+        for position_id, manager, title, family, holder in _HEAD_OFFICE:
+            positions.append(Position(position_id, "other", None, title, family, holder))
+            if manager is not None:
+                links.append(Link(manager, position_id))
+            else:
+                positions.append(proximity)
+                links.append(Link(position_id, proximity.id))
+    else:
+        positions.append(proximity)
     built = tuple(_agency(i, positions, links, "hq-1") for i in range(agencies))
     scenario = Scenario("Synthèse", agencies=built, positions=tuple(positions), links=tuple(links))
     return Project(Organisation("Bailleur synthétique", 3000 * agencies), (scenario,))

@@ -35,7 +35,7 @@ def test_every_figure_is_measured_at_a_tiny_size(bench: ModuleType, qapp: QAppli
     assert described.startswith("101 positions, 1 agencies")
     assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]  # every window it opened is closed
     printed = bench.table(described, rows)
-    assert "open → first frame" in printed and "< 0.05" in printed and "< 3" in printed
+    assert "open → first frame" in printed and "< 0.03" in printed and "< 3" in printed
 
 
 def test_the_script_runs_on_its_own(tmp_path: Path) -> None:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from builders import Org, fired, fired_anywhere
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgdesigner.model.chart import Chart
+from orgdesigner.model.entities import Link, Position, Scenario
+from orgdesigner.rules import structure
 
 
 def headed(**agency_fields: object) -> Org:
@@ -51,6 +58,36 @@ def test_dotted_lines_going_round_are_no_cycle():
     org.add("x", "client_officer", under="h")
     org.dotted("x", "h")
     assert fired_anywhere(org.validate(), "structure.cycle") == []
+
+
+@st.composite
+def tangled_charts(draw: st.DrawFn) -> Chart:
+    """Up to 14 positions in two agencies and head office, any lines between them: loops, loops
+    sharing positions, teams under and above loops, chains between two loops."""
+    count = draw(st.integers(1, 14))
+    ids = [f"p{i:02d}" for i in draw(st.permutations(range(count)))]  # document order is not id order
+    positions = tuple(Position(i, "client_officer", draw(st.sampled_from((None, "a", "b"))),
+                               holder=draw(st.sampled_from((None, "Ana")))) for i in ids)
+    pairs = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=24, unique=True))
+    links = tuple(Link(source, target) for source, target in pairs if source != target)
+    return Chart(Scenario("s", positions=positions, links=links))
+
+
+def _cycles_over_the_whole_graph(chart: Chart) -> list[tuple[str, ...]]:
+    """What structure.cycle reported before it peeled: every component of the whole line graph."""
+    order = {p.id: i for i, p in enumerate(chart.positions())}
+    components = [sorted(c, key=order.__getitem__)
+                  for c in nx.strongly_connected_components(chart.graph("line")) if len(c) > 1]
+    return [tuple(c) for c in sorted(components, key=lambda c: order[c[0]])]
+
+
+@settings(max_examples=400, deadline=None)
+@given(tangled_charts())
+def test_cycle_finds_every_loop_of_the_whole_graph_in_order(chart: Chart) -> None:
+    found = list(structure.cycle(chart))
+    assert [f.positions for f in found] == _cycles_over_the_whole_graph(chart)
+    on_loops = {p for f in found for p in f.positions}
+    assert {p.id for p in chart.positions() if structure._on_cycle(chart.graph("line"), p.id)} == on_loops
 
 
 # structure.multiple-managers ---------------------------------------------------------------------

@@ -462,3 +462,19 @@ def test_ticking_a_form_of_presence_in_the_agency_panel_answers_the_finding(qtbo
     assert not any("[territory.presence]" in text for text in window.findings.visible_texts())
     window.undo_action.trigger()
     assert presence_findings() and not window.agency_panel.presence["mobile_agency"].isChecked()
+
+
+def test_a_card_dropped_under_a_manager_lands_on_no_other_card(qtbot: QtBot, window: MainWindow) -> None:
+    """The slot right of the new manager's reports may run into a neighbour's column: the dropped
+    subtree goes further right rather than over the neighbour's cards."""
+    assert window.scene is not None
+    chart = window.document.chart
+    drag(window.view.viewport(), card_centre(window, "est-14"), point_of(window, "est-03"))
+    assert queries.managers(chart, "est-14") == ["est-03"]
+    moved = {"est-14", *queries.descendants(chart, "est-14")}
+    cards = window.scene.cards()
+    for position_id in moved:
+        box = cards[position_id].sceneBoundingRect().adjusted(8, 8, -8, -8)
+        covered = [p for p, card in cards.items()
+                   if p not in moved and card.isVisible() and card.sceneBoundingRect().intersects(box)]
+        assert covered == [], position_id

@@ -23,6 +23,7 @@ from pathlib import Path
 from orgdesigner.app.files import write_text_safely
 from orgdesigner.app.opening import InputError, is_project_file, open_project
 from orgdesigner.app.stores import FileStore, ProjectChanges, ProjectStore, ScenarioState
+from orgdesigner.collector import collection_paused
 from orgdesigner.commands.base import CommandStack
 from orgdesigner.compare.scenario_diff import ScenarioDiff, compare_scenarios
 from orgdesigner.io.scenario_json import (
@@ -107,7 +108,8 @@ class Document:
     def open(cls, path: Path, on_backup: Callable[[Path], None] | None = None) -> Document:
         """Raises app.opening.InputError, with every problem named, for a file that cannot be used.
         `on_backup` is told where the copy of an older project went before it was upgraded."""
-        return cls(open_project(path, on_backup), path)
+        with collection_paused():  # its first chart built too (collector.py)
+            return cls(open_project(path, on_backup), path)
 
     @classmethod
     def new(cls, organisation_name: str, scenario_name: str = "Existant") -> Document:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from orgdesigner.collector import collection_paused
 from orgdesigner.io.scenario_json import DocumentError, read_scenario_bytes, read_scenario_data, scenario_to_data
 from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.storage import SQLITE_HEADER, ProjectFileError, load_project
@@ -47,11 +48,12 @@ def open_project(path: Path, on_backup: Callable[[Path], None] | None = None) ->
     """A project whose every scenario passes the same checks as a scenario JSON: the file may have
     been written by another tool or edited by hand, and the rules must only ever see known codes
     and ids that resolve. `on_backup`: see storage.load_project (an older project is upgraded)."""
-    try:
-        project = load_project(path, on_backup=on_backup)
-    except ProjectFileError as exc:
-        raise InputError([str(exc)]) from exc
-    return checked_project(project, str(path))
+    with collection_paused():
+        try:
+            project = load_project(path, on_backup=on_backup)
+        except ProjectFileError as exc:
+            raise InputError([str(exc)]) from exc
+        return checked_project(project, str(path))
 
 
 def checked_project(project: Project, source: str) -> Project:
@@ -61,11 +63,12 @@ def checked_project(project: Project, source: str) -> Project:
         raise InputError([f"{source}: the project holds no scenario"])
     problems: list[str] = []
     checked: list[Scenario] = []
-    for scenario in project.scenarios:
-        try:
-            checked.append(read_scenario_data(scenario_to_data(project.organisation, scenario)).scenario)
-        except DocumentError as exc:
-            problems += [f"{source}, scenario {scenario.name!r}: {problem}" for problem in exc.problems]
+    with collection_paused():
+        for scenario in project.scenarios:
+            try:
+                checked.append(read_scenario_data(scenario_to_data(project.organisation, scenario)).scenario)
+            except DocumentError as exc:
+                problems += [f"{source}, scenario {scenario.name!r}: {problem}" for problem in exc.problems]
     if problems:
         raise InputError(problems)
     return replace(project, scenarios=tuple(checked))
@@ -75,12 +78,14 @@ def open_scenarios(path: Path, names: Sequence[str | None],
                    on_backup: Callable[[Path], None] | None = None) -> list[OpenedScenario]:
     """Several scenarios of one project file, read once and checked alone: a comparison of two
     scenarios of a large project need not convert and check all the others."""
-    try:
-        project = load_project(path, on_backup=on_backup)
-    except ProjectFileError as exc:
-        raise InputError([str(exc)]) from exc
-    chosen = [choose_scenario(project, name, path) for name in names]
-    checked = checked_project(replace(project, scenarios=tuple({s.name: s for s in chosen}.values())), str(path))
+    with collection_paused():
+        try:
+            project = load_project(path, on_backup=on_backup)
+        except ProjectFileError as exc:
+            raise InputError([str(exc)]) from exc
+        chosen = [choose_scenario(project, name, path) for name in names]
+        checked = checked_project(replace(project, scenarios=tuple({s.name: s for s in chosen}.values())),
+                                  str(path))
     by_name = {s.name: s for s in checked.scenarios}
     return [OpenedScenario(project.organisation, by_name[s.name], len(project.scenarios)) for s in chosen]
 

@@ -7,6 +7,7 @@ structures that are well-formed (a cycle, a missing head) are the validator's bu
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -159,6 +160,11 @@ class _Reader:
     # Field helpers ------------------------------------------------------------------------------
 
     def mapping(self, value: object, path: str, allowed: tuple[str, ...]) -> dict[str, Any] | None:
+        # The common case first: an object (as json.loads or scenario_to_data makes it) with only
+        # allowed keys, none given twice. Anything else takes the full checks below.
+        if ((type(value) is dict or (type(value) is _JsonObject and not value.repeated))
+                and _key_set(allowed).issuperset(value)):
+            return value
         if value is None and path:
             self.fail(path, "is required")
             return None
@@ -175,11 +181,14 @@ class _Reader:
 
     def string(self, obj: Mapping[str, Any], key: str, path: str, *, required: bool = False,
                non_empty: bool = False) -> str | None:
-        if key not in obj or obj[key] is None:
+        value = obj.get(key)  # None for a key absent or null alike
+        if value is None:
             if required:
                 self.fail(f"{path}.{key}", "is required")
             return None
-        value = obj[key]
+        # The common case first: plain ASCII text (so nothing to encode), not blank when it must not be.
+        if type(value) is str and value.isascii() and (not non_empty or value.strip()):
+            return value
         if not isinstance(value, str):
             self.fail(f"{path}.{key}", f"expected text, found {kind(value)}")
             return None
@@ -193,11 +202,13 @@ class _Reader:
 
     def integer(self, obj: Mapping[str, Any], key: str, path: str, *, required: bool = False,
                 minimum: int = 0, maximum: int = _MAX_COUNT) -> int | None:
-        if key not in obj or obj[key] is None:
+        value = obj.get(key)  # None for a key absent or null alike
+        if value is None:
             if required:
                 self.fail(f"{path}.{key}", "is required")
             return None
-        value = obj[key]
+        if type(value) is int and minimum <= value <= maximum:  # the common case
+            return value
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
@@ -410,6 +421,8 @@ class _Reader:
     def positions(self, items: list[Any], agencies: Mapping[str, Agency]) -> list[Position]:
         positions: list[Position] = []
         seen: dict[str, int] = {}
+        # Each agency's site ids, looked up once per position rather than by a scan of its sites.
+        site_ids = {agency_id: {s.id for s in agency.sites or ()} for agency_id, agency in agencies.items()}
         for i, item in enumerate(items):
             path = f"positions[{i}]"
             obj = self.mapping(item, path, _POSITION_KEYS)
@@ -432,7 +445,7 @@ class _Reader:
             if site is not None:
                 if agency_id is None:
                     self.fail(f"{path}.site", "a head-office position has no site")
-                elif agency is not None and agency.site(site) is None:
+                elif agency is not None and site not in site_ids[agency_id]:
                     self.fail(f"{path}.site", f"agency {agency_id!r} has no site {site!r}")
             guarding = self.boolean(obj, "guarding", path)
             if guarding and role is not None and role != PROVIDER_ROLE:
@@ -453,6 +466,8 @@ class _Reader:
 
     def fte(self, obj: Mapping[str, Any], path: str) -> float:
         value = obj.get("fte")
+        if type(value) is float and 0 < value <= 1:  # the common case
+            return value
         if value is None:
             return 1.0
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -465,7 +480,7 @@ class _Reader:
 
     def links(self, items: list[Any], position_ids: set[str]) -> list[Link]:
         links: list[Link] = []
-        seen: dict[Link, int] = {}
+        seen: dict[tuple[str, str, str], int] = {}  # a link's fields, as Link's own equality compares them
         for i, item in enumerate(items):
             path = f"links[{i}]"
             obj = self.mapping(item, path, _LINK_KEYS)
@@ -474,20 +489,21 @@ class _Reader:
             source = self.string(obj, "from", path, required=True, non_empty=True)
             target = self.string(obj, "to", path, required=True, non_empty=True)
             link_type = self.code(obj, "type", path, LINK_TYPES, "link type") or "line"
-            for key, end in (("from", source), ("to", target)):
-                if end is not None and end not in position_ids:
-                    self.fail(f"{path}.{key}", f"no position has the id {end!r}")
+            if source is not None and source not in position_ids:
+                self.fail(f"{path}.from", f"no position has the id {source!r}")
+            if target is not None and target not in position_ids:
+                self.fail(f"{path}.to", f"no position has the id {target!r}")
             if source is None or target is None:
                 continue
             if source == target:
                 self.fail(path, f"a link from {source!r} to itself")
                 continue
-            link = Link(source, target, link_type)  # type: ignore[arg-type]
-            if link in seen:
-                self.fail(path, f"repeats links[{seen[link]}]")
+            fields = (source, target, link_type)
+            if fields in seen:
+                self.fail(path, f"repeats links[{seen[fields]}]")
                 continue
-            seen[link] = i
-            links.append(link)
+            seen[fields] = i
+            links.append(Link(source, target, link_type))  # type: ignore[arg-type]
         return links
 
     def layout(self, value: object, position_ids: set[str]) -> dict[str, tuple[float, float]]:
@@ -498,14 +514,25 @@ class _Reader:
             self.fail("layout", f"expected an object, found {kind(value)}")
             return {}
         layout: dict[str, tuple[float, float]] = {}
+        isfinite = math.isfinite
         for key, xy in value.items():
             if key not in position_ids:
                 continue
+            if type(xy) is list and len(xy) == 2:  # the common case: two finite floats
+                x, y = xy
+                if type(x) is float and type(y) is float and isfinite(x) and isfinite(y):
+                    layout[key] = (x + 0.0, y + 0.0)  # as _coordinate writes them
+                    continue
             if not isinstance(xy, list) or len(xy) != 2 or not all(_finite(c) for c in xy):
                 self.fail(f"layout.{key}", "expected [x, y], two numbers")
             else:
                 layout[key] = (_coordinate(xy[0]), _coordinate(xy[1]))
         return layout
+
+
+@functools.cache
+def _key_set(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(keys)
 
 
 def _finite(value: object) -> bool:
@@ -551,9 +578,27 @@ def scenario_to_data(organisation: Organisation, scenario: Scenario) -> dict[str
     data["positions"] = [_position_data(p) for p in scenario.positions]
     data["links"] = [{"from": link.source, "to": link.target, "type": link.type} for link in scenario.links]
     if scenario.layout:
-        # Anything but a finite number (from a hand-edited project) is written as it is, for the reader to refuse.
-        data["layout"] = {p.id: [_coordinate(c) if _finite(c) else c for c in scenario.layout[p.id]]
-                          for p in scenario.positions if p.id in scenario.layout}
+        data["layout"] = _layout_data(scenario)
+    return data
+
+
+def _layout_data(scenario: Scenario) -> dict[str, Any]:
+    """The coordinates in document order. Anything but a finite number (from a hand-edited project) is
+    written as it is, for the reader to refuse."""
+    layout = scenario.layout
+    isfinite = math.isfinite
+    data: dict[str, Any] = {}
+    for position in scenario.positions:
+        position_id = position.id
+        if position_id not in layout:
+            continue
+        xy = layout[position_id]
+        if type(xy) is tuple and len(xy) == 2:  # the common case: two finite floats
+            x, y = xy
+            if type(x) is float and type(y) is float and isfinite(x) and isfinite(y):
+                data[position_id] = [x + 0.0, y + 0.0]  # as _coordinate writes them
+                continue
+        data[position_id] = [_coordinate(c) if _finite(c) else c for c in xy]
     return data
 
 
@@ -584,16 +629,19 @@ def _agency_data(agency: Agency) -> dict[str, Any]:
 
 
 def _position_data(position: Position) -> dict[str, Any]:
+    # Field by field rather than a loop over names: this runs once per position at every project opened.
     data: dict[str, Any] = {"id": position.id, "agency": position.agency, "role": position.role}
-    for key in ("title", "family", "holder"):
-        value = getattr(position, key)
-        if value is not None:
-            data[key] = value
+    if position.title is not None:
+        data["title"] = position.title
+    if position.family is not None:
+        data["family"] = position.family
+    if position.holder is not None:
+        data["holder"] = position.holder
     data["fte"] = position.fte
-    for key in ("site", "notes"):
-        value = getattr(position, key)
-        if value is not None:
-            data[key] = value
+    if position.site is not None:
+        data["site"] = position.site
+    if position.notes is not None:
+        data["notes"] = position.notes
     if position.is_provider:
         data["guarding"] = position.guarding
     return data

@@ -55,10 +55,7 @@ class Chart:
         self._ranks_taken: set[int] = set()  # the values of _link_order, for O(1) checks on undo
         self._layout: dict[str, tuple[float, float]] = dict(scenario.layout)
         self.changed: Signal[ChartChange] = Signal()
-        for position in scenario.positions:
-            self._insert_position(position)
-        for link in scenario.links:
-            self._insert_link(link)
+        self._fill(scenario.positions, scenario.links)
 
     # Reading -----------------------------------------------------------------------------------
 
@@ -206,6 +203,34 @@ class Chart:
         return self._layout.get(position_id)
 
     # Internals -----------------------------------------------------------------------------------
+
+    def _fill(self, positions: Sequence[Position], links: Sequence[Link]) -> None:
+        """The first positions and links, with the checks of _insert_position and _insert_link in the
+        same order (every position, then every link), then the graphs built in bulk: one call per
+        graph rather than one per node and edge, in the same document and link order."""
+        known = self._positions
+        for position in positions:
+            if position.id in known:
+                raise ChartError(f"position {position.id!r} exists already")
+            known[position.id] = position
+        order = self._link_order
+        edges: dict[LinkType, list[tuple[str, str]]] = {t: [] for t in self._graphs}
+        for rank, link in enumerate(links):
+            source, target = link.source, link.target
+            if source not in known or target not in known:
+                end = source if source not in known else target
+                raise ChartError(f"link {source!r} → {target!r}: no position {end!r}")
+            if source == target:
+                raise ChartError(f"link {source!r} → itself")
+            if link in order:
+                raise ChartError(f"link {source!r} → {target!r} ({link.type}) exists already")
+            order[link] = rank
+            edges[link.type].append((source, target))
+        self._next_link_rank = len(order)
+        self._ranks_taken = set(range(len(order)))
+        for link_type, graph in self._graphs.items():
+            graph.add_nodes_from(known)
+            graph.add_edges_from(edges[link_type])
 
     def _insert_position(self, position: Position) -> None:
         if position.id in self._positions:

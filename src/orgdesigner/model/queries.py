@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import networkx as nx
 
@@ -43,6 +43,16 @@ def positions_by_agency(chart: Chart) -> dict[str | None, list[Position]]:
     groups.update({agency.id: [] for agency in chart.agencies()})
     for position in chart.positions():
         groups.setdefault(position.agency, []).append(position)
+    return groups
+
+
+def position_ids_by_agency(chart: Chart, agencies: Collection[str | None]) -> dict[str | None, list[str]]:
+    """The ids of the positions of some agencies (None: head office), each list in document order,
+    every agency asked for present even when empty: one pass, no Position list for the others."""
+    groups: dict[str | None, list[str]] = {agency: [] for agency in agencies}
+    for position in chart.positions():
+        if position.agency in groups:
+            groups[position.agency].append(position.id)
     return groups
 
 

@@ -2,12 +2,14 @@
 
 The order here is the table's order; reports list skipped rules in it. `severities` are those the
 table gives (perimeter.unstaffed-mission has two: warning for C, info for P). A rule runs on one scope
-(an agency, or head office when `head_office` is set), or once on the whole chart (`whole_chart`).
+(an agency, or head office when `head_office` is set), or once on the whole chart (`whole_chart`). A
+whole-chart rule may say when an edit cannot have changed its findings (`unchanged_by`: the chart after
+the edit, the positions it touched, the findings before it), so that `LiveReport` keeps them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -17,6 +19,7 @@ from orgdesigner.rules.context import Scope
 from orgdesigner.rules.findings import Finding, Severity
 
 ScopeCheck = Callable[[Scope], Iterator[Finding]]
+Unchanged = Callable[[Chart, Collection[str], Sequence[Finding]], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +30,11 @@ class Rule:
     whole_chart: Callable[[Chart], Iterator[Finding]] | None = None
     head_office: bool = False
     needs: tuple[str, ...] = ()
+    unchanged_by: Unchanged | None = None
 
 
 RULES: Final = (
-    Rule("structure.cycle", ("error",), None, whole_chart=structure.cycle),
+    Rule("structure.cycle", ("error",), None, whole_chart=structure.cycle, unchanged_by=structure.cycle_unchanged),
     Rule("structure.multiple-managers", ("error",), structure.multiple_managers, head_office=True),
     Rule("structure.no-head", ("error",), structure.no_head),
     Rule("structure.multiple-heads", ("error",), structure.multiple_heads),

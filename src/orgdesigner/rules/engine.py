@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Final
 
 import networkx as nx
 
@@ -59,24 +60,33 @@ def validate(scenario: Scenario | Chart) -> Report:
     chart = scenario if isinstance(scenario, Chart) else Chart(scenario)
     params = Parameters.with_overrides(chart.parameters)
     groups = queries.positions_by_agency(chart)
-    scopes = {key: _run_scope(chart, params, key, groups) for key in [None, *(a.id for a in chart.agencies())]}
-    return _assemble(chart, params, scopes)
+    scopes = {key: _run_scope(chart, params, key, groups.get(key, []))
+              for key in [None, *(a.id for a in chart.agencies())]}
+    return _assemble(chart, params, _whole_chart(chart, {}), scopes)
 
 
 _ScopeResult = tuple[tuple[Finding, ...], "AgencySummary | None"]
+_WHOLE_CHART_RULES: Final = {rule.id: rule for rule in RULES if rule.whole_chart is not None}
 
 
 class LiveReport:
     """The report of a chart being edited, kept current at the cost of what each edit touched: the
-    whole-chart rules run again, and the rules of the agencies an edit touched, or that hold a
-    position linked to one it touched or above one it touched (rules look across a line, and down a
-    whole reporting chain); an agency or parameter edit runs everything. The other agencies'
-    findings and summaries are reused. Gives the same report as `validate`, in the same order."""
+    rules of the agencies an edit touched, or that hold a position linked to one it touched or above
+    one it touched, run again (rules look across a line, and down a whole reporting chain); an agency
+    or parameter edit runs every agency again. The other agencies' findings and summaries are reused,
+    and so are a whole-chart rule's findings after every edit its `unchanged_by` says cannot have
+    changed them (structure.cycle: an edit away from any cycle that makes none). The positions of
+    each agency are kept in document order too, regrouped only for the agencies an edit added a
+    position to or took one from. Gives the same report as `validate`, in the same order."""
 
     def __init__(self, chart: Chart) -> None:
         self._chart = chart
         self._scopes: dict[str | None, _ScopeResult] = {}
         self._stale: set[str | None] | None = None  # None: every scope
+        self._whole: dict[str, tuple[Finding, ...]] = {}  # by rule id, while they still hold
+        self._groups: dict[str | None, list[str]] = {}  # position ids by agency, in document order
+        self._agency_of: dict[str, str | None] = {}  # the agency each position is grouped in
+        self._regroup: set[str | None] = set()  # groups that gained or lost a position since
         self._report: Report | None = None
         chart.changed.connect(self._note)
 
@@ -92,16 +102,21 @@ class LiveReport:
         if not change.structure:
             return
         self._report = None
+        chart = self._chart
+        for rule_id, previous in list(self._whole.items()):
+            unchanged = _WHOLE_CHART_RULES[rule_id].unchanged_by
+            if unchanged is None or not unchanged(chart, change.positions, previous):
+                del self._whole[rule_id]
         if self._stale is None:
             return
         if not change.positions:
             # An agency edited (its name is quoted in other agencies' findings) or the parameters.
             self._stale = None
             return
-        chart = self._chart
         self._stale |= change.agencies
         line = chart.graph("line")
         for position_id in change.positions:
+            self._follow_group(position_id)
             if not chart.has_position(position_id):
                 continue
             # Findings quote their neighbours across agencies; a deputy's rules read everything
@@ -111,23 +126,63 @@ class LiveReport:
                 self._stale.add(chart.position(link.target).agency)
             self._stale.update(chart.position(above).agency for above in nx.ancestors(line, position_id))
 
+    def _follow_group(self, position_id: str) -> None:
+        """Notes a touched position's agency; a group it joined or left is regrouped at the next
+        refresh. A group keeps its order otherwise: the chart inserts and removes positions, it never
+        moves one, so the others of a group stay in the same relative order."""
+        chart = self._chart
+        known = position_id in self._agency_of
+        before = self._agency_of.pop(position_id, None)
+        present = chart.has_position(position_id)
+        after = chart.position(position_id).agency if present else None
+        if present:
+            self._agency_of[position_id] = after
+        if known != present or before != after:
+            self._regroup.update([before] if known else [])
+            self._regroup.update([after] if present else [])
+
     def _refresh(self) -> Report:
         chart = self._chart
         params = Parameters.with_overrides(chart.parameters)
         keys: list[str | None] = [None, *(a.id for a in chart.agencies())]
-        stale = set(keys) if self._stale is None else self._stale
-        groups = queries.positions_by_agency(chart)
-        self._scopes = {key: _run_scope(chart, params, key, groups) if key in stale or key not in self._scopes
-                        else self._scopes[key] for key in keys}
+        groups: dict[str | None, list[Position]] = {}
+        if self._stale is None:
+            groups = queries.positions_by_agency(chart)
+            self._groups = {key: [p.id for p in group] for key, group in groups.items()}
+            self._agency_of = {p.id: key for key, group in groups.items() for p in group}
+            stale: set[str | None] = set(keys)
+        else:
+            if self._regroup:
+                self._groups.update(queries.position_ids_by_agency(chart, self._regroup))
+            stale = self._stale
+        self._regroup = set()
+
+        def positions(key: str | None) -> list[Position]:
+            if self._stale is None:
+                return groups.get(key, [])
+            return [chart.position(p) for p in self._groups.get(key, ())]
+
+        self._scopes = {
+            key: _run_scope(chart, params, key, positions(key)) if key in stale or key not in self._scopes
+            else self._scopes[key]
+            for key in keys
+        }
         self._stale = set()
-        return _assemble(chart, params, self._scopes)
+        self._whole = _whole_chart(chart, self._whole)
+        return _assemble(chart, params, self._whole, self._scopes)
 
 
-def _run_scope(chart: Chart, params: Parameters, agency_id: str | None,
-               groups: dict[str | None, list[Position]]) -> _ScopeResult:
-    """The findings of one agency's rules (head office: None) and its summary."""
+def _whole_chart(chart: Chart, kept: dict[str, tuple[Finding, ...]]) -> dict[str, tuple[Finding, ...]]:
+    """The findings of every whole-chart rule, in catalogue order: those kept, else run now."""
+    return {rule_id: kept[rule_id] if rule_id in kept else tuple(_checked(rule, rule.whole_chart(chart)))
+            for rule_id, rule in _WHOLE_CHART_RULES.items() if rule.whole_chart is not None}
+
+
+def _run_scope(chart: Chart, params: Parameters, agency_id: str | None, positions: list[Position]) -> _ScopeResult:
+    """The findings of one agency's rules (head office: None) and its summary; `positions`: the
+    scope's, in document order."""
     agency = chart.agency(agency_id) if agency_id is not None else None
-    scope = Scope(chart, params, agency, groups.get(agency_id, []))
+    scope = Scope(chart, params, agency, positions)
     skipped = _skipped(scope)
     findings: list[Finding] = []
     for rule in RULES:
@@ -139,12 +194,10 @@ def _run_scope(chart: Chart, params: Parameters, agency_id: str | None,
     return tuple(findings), (_summarise(scope, skipped) if scope.agency is not None else None)
 
 
-def _assemble(chart: Chart, params: Parameters, scopes: dict[str | None, _ScopeResult]) -> Report:
+def _assemble(chart: Chart, params: Parameters, whole: dict[str, tuple[Finding, ...]],
+              scopes: dict[str | None, _ScopeResult]) -> Report:
     """Whole-chart findings, then head office's, then each agency's in agency order, sorted."""
-    findings: list[Finding] = []
-    for rule in RULES:
-        if rule.whole_chart is not None:
-            findings.extend(_checked(rule, rule.whole_chart(chart)))
+    findings: list[Finding] = [finding for found in whole.values() for finding in found]
     summaries = []
     for found, summary in scopes.values():
         findings.extend(found)

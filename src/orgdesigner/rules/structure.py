@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
+from itertools import chain
 
 import networkx as nx
 
@@ -18,11 +19,16 @@ def cycle(chart: Chart) -> Iterator[Finding]:
     """§9 structure.cycle: each set of positions that manage each other in a circle, once.
 
     Strongly connected components find every cycle in linear time, where listing simple cycles
-    could take exponential time on a badly broken chart."""
-    order = {p.id: i for i, p in enumerate(chart.positions())}
+    could take exponential time on a badly broken chart. They run only on the positions left once
+    those that cannot be on a cycle are peeled off (`_cycle_candidates`): usually none."""
+    line = chart.graph("line")
+    candidates = _cycle_candidates(line)
+    if not candidates:
+        return
+    order = {p.id: i for i, p in enumerate(chart.positions()) if p.id in candidates}
     components = [
         sorted(c, key=order.__getitem__)
-        for c in nx.strongly_connected_components(chart.graph("line"))
+        for c in nx.strongly_connected_components(line.subgraph(candidates))
         if len(c) > 1
     ]
     for members in sorted(components, key=lambda c: order[c[0]]):
@@ -42,6 +48,82 @@ def cycle(chart: Chart) -> Iterator[Finding]:
                 "hierarchical links in the loop.",
             ),
         )
+
+
+def _cycle_candidates(line: nx.DiGraph) -> set[str]:
+    """The positions that may be on a cycle: what is left once every position with no manager left
+    is peeled off, again and again (Kahn), then every one with no report left. A position on a cycle
+    always keeps a manager and a report on it, so it is never peeled; a sound chart peels whole.
+    Linear, over plain dicts of the adjacency (no networkx view per position), a whole level of the
+    chart at a time."""
+    succ: dict[str, dict[str, object]] = dict(line.adjacency())
+    pred: dict[str, dict[str, object]] = dict(line.reverse(copy=False).adjacency())
+    level = [n for n, above in pred.items() if not above]
+    # A position with several managers (an error of its own) waits for the last; counted only when
+    # there is one, that is when there are more lines than positions with a manager.
+    waiting = ({n: len(above) for n, above in pred.items() if len(above) > 1}
+               if sum(map(len, pred.values())) > len(pred) - len(level) else {})
+    peeled: list[list[str]] = []
+    while level:
+        peeled.append(level)
+        below = list(chain.from_iterable(map(succ.__getitem__, level)))
+        if waiting and not waiting.keys().isdisjoint(below):
+            level = []
+            for n in below:
+                left = waiting.pop(n, 1) - 1
+                if left:
+                    waiting[n] = left
+                else:
+                    level.append(n)
+        else:
+            level = below
+    if sum(map(len, peeled)) == len(pred):
+        return set()
+    candidates = set(pred).difference(*peeled)
+    # Below a cycle, whole teams keep their manager: peel them off from the bottom. Every report of a
+    # position left is left too (its manager was never peeled).
+    reports_left = {n: len(succ[n]) for n in candidates}
+    bottom = [n for n, left in reports_left.items() if not left]
+    while bottom:
+        candidates.discard(n := bottom.pop())
+        for above in pred[n]:
+            if above in candidates:
+                left = reports_left[above] - 1
+                reports_left[above] = left
+                if not left:
+                    bottom.append(above)
+    return candidates
+
+
+def cycle_unchanged(chart: Chart, touched: Collection[str], previous: Sequence[Finding]) -> bool:
+    """Whether an edit that touched these positions (the chart as it stands after it) leaves the
+    cycle findings `previous` as they were, so that `LiveReport` may keep them: true when no
+    position of a previous cycle was touched and no touched position is on a cycle now.
+
+    Why it holds: an edit adds or removes only links whose both ends it touched, and positions it
+    touched. A cycle now that goes through no touched position was there before; a cycle before went
+    through no touched position, so it is still there, its positions unchanged and in the same
+    relative order (positions are only inserted and removed). So the cycles, their members, names
+    and agencies, and the order they are reported in, are the same."""
+    if any(p in touched for finding in previous for p in finding.positions):
+        return False
+    line = chart.graph("line")
+    return not any(chart.has_position(p) and _on_cycle(line, p) for p in touched)
+
+
+def _on_cycle(line: nx.DiGraph, position_id: str) -> bool:
+    """Whether a position manages itself through a chain of line managers: a walk up its reporting
+    lines, the length of its chain in a sound chart."""
+    seen = {position_id}
+    walk = [position_id]
+    while walk:
+        for above in line.predecessors(walk.pop()):
+            if above == position_id:
+                return True
+            if above not in seen:
+                seen.add(above)
+                walk.append(above)
+    return False
 
 
 def multiple_managers(scope: Scope) -> Iterator[Finding]:

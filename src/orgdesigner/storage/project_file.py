@@ -26,6 +26,7 @@ from sqlalchemy import insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from orgdesigner.collector import collection_paused
 from orgdesigner.model.entities import Organisation, Project, Scenario
 from orgdesigner.storage.database import APPLICATION_ID, head_revision, known_revisions, migrate, open_engine
 from orgdesigner.storage.rows import DamagedProject, UnsavableProject, project_rows, read_project
@@ -91,7 +92,7 @@ def load_project(path: Path, *, on_backup: Callable[[Path], None] | None = None)
             on_backup(backup)
     engine = open_engine(path, read_only=True)
     try:
-        with _user_errors(f"Cannot open {path}"), engine.connect() as connection:
+        with _user_errors(f"Cannot open {path}"), engine.connect() as connection, collection_paused():
             try:
                 return read_project(connection)
             except DamagedProject:  # a ValueError too, but one that says what is wrong: kept as it is

@@ -8,6 +8,7 @@ Items never change the model: they tell the scene what the user did (`_SceneHook
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ class _SceneHooks(Protocol):
     def drag_link_to(self, at: QPointF) -> None: ...
     def end_link(self, at: QPointF, modifiers: Qt.KeyboardModifier) -> None: ...
     def card_menu(self, card: CardItem, event: QGraphicsSceneContextMenuEvent) -> None: ...
+    def card_marked(self, position_id: str) -> None: ...
 
 
 _HANDLE_RADIUS = 7.0
@@ -96,6 +98,10 @@ _HALO = 5.0  # how far a change mark's halo reaches beyond the card
 # rectangle allows, so that the changes stand out in a whole organisation zoomed out.
 _FRAME_PIXELS, _FRAME_MIN, _FRAME_MAX = 3.0, 6.0, 24.0
 _TAG = QRectF(-8.0, -9.0, 17.0, 16.0)  # the first change tag, astride the card's top left corner
+
+
+_CARD_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_LINK_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 
 
 class BadgeItem(QGraphicsEllipseItem):
@@ -145,7 +151,7 @@ class CardItem(QGraphicsItem):
         self._linking = False
         self._editable = True
         self._change: ChangeMark | None = None
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(_CARD_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(1.0)
         self._badge: BadgeItem | None = None
@@ -183,6 +189,9 @@ class CardItem(QGraphicsItem):
             self._change = mark
             self.setOpacity(palette.GHOST_OPACITY if mark is not None and mark.ghost else 1.0)
             self.update()
+            hooks = self._hooks()
+            if hooks is not None:
+                hooks.card_marked(self.position_id)
 
     @property
     def badge(self) -> BadgeItem | None:
@@ -230,13 +239,11 @@ class CardItem(QGraphicsItem):
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
         change = self._change
         if scale < _SIMPLE_BELOW:
-            if change is not None and change.kinds:
-                frame = min(max(_FRAME_PIXELS / scale, _FRAME_MIN), _FRAME_MAX)
-                painter.fillRect(rect.adjusted(-frame, -frame, frame, frame),
-                                 QColor(palette.CHANGE_COLOURS[change.kinds[0]]))
-            elif change is not None:
-                colour = _pale(colour)
-            painter.fillRect(rect, colour.lighter(140) if look.vacant else colour)
+            frame, fill = block_colours(look, change)
+            if frame is not None:
+                reach = frame_reach(scale)
+                painter.fillRect(rect.adjusted(-reach, -reach, reach, reach), frame)
+            painter.fillRect(rect, fill)
             if self.isSelected():
                 painter.setPen(QPen(QColor(palette.SELECTION), 0))
                 painter.drawRect(rect)
@@ -387,6 +394,26 @@ class CardItem(QGraphicsItem):
             hooks.card_menu(self, event)
 
 
+def block_colours(look: CardLook, change: ChangeMark | None) -> tuple[QColor | None, QColor]:
+    """A card drawn as a block (zoomed out): the frame of a comparison's change, if any, and the
+    fill (lighter when vacant, pale when a comparison leaves it as it was). Shared colours: not to
+    be changed by the caller."""
+    return _block_colours(look.colour, look.vacant, change.kinds[0] if change is not None and change.kinds else None,
+                          change is not None and not change.kinds)
+
+
+@functools.cache
+def _block_colours(colour_name: str, vacant: bool, change: str | None, pale: bool) -> tuple[QColor | None, QColor]:
+    colour = _pale(QColor(colour_name)) if pale else QColor(colour_name)
+    frame = QColor(palette.CHANGE_COLOURS[change]) if change is not None else None
+    return frame, colour.lighter(140) if vacant else colour
+
+
+def frame_reach(scale: float) -> float:
+    """How far a change's frame reaches beyond a block, in scene units: about 3 pixels on screen."""
+    return min(max(_FRAME_PIXELS / scale, _FRAME_MIN), _FRAME_MAX)
+
+
 def _pale(colour: QColor) -> QColor:
     """The colour seven tenths of the way to white."""
     return QColor(*(round(c + (255 - c) * 0.7) for c in (colour.red(), colour.green(), colour.blue())))
@@ -397,10 +424,16 @@ def _within(point: QPointF, centre: QPointF, radius: float) -> bool:
     return offset.x() * offset.x() + offset.y() * offset.y() <= radius * radius
 
 
+def _link_pen(link_type: str, style: Qt.PenStyle, width: float) -> QPen:
+    pen = QPen(QColor(palette.LINK_COLOURS[link_type]), width, style)
+    pen.setCosmetic(True)
+    return pen
+
+
 _LINK_PENS = {
-    "line": (Qt.PenStyle.SolidLine, 1.4),
-    "dotted": (Qt.PenStyle.DashLine, 1.2),
-    "contract": (Qt.PenStyle.DashDotLine, 1.2),
+    "line": _link_pen("line", Qt.PenStyle.SolidLine, 1.4),
+    "dotted": _link_pen("dotted", Qt.PenStyle.DashLine, 1.2),
+    "contract": _link_pen("contract", Qt.PenStyle.DashDotLine, 1.2),
 }
 
 
@@ -413,20 +446,21 @@ class LinkItem(QGraphicsPathItem):
         self.source = source
         self.target = target
         self.link_type = link_type
-        style, width = _LINK_PENS[link_type]
-        self._pen = QPen(QColor(palette.LINK_COLOURS[link_type]), width, style)
-        self._pen.setCosmetic(True)
+        self._pen = _LINK_PENS[link_type]
         self.setPen(self._pen)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(0.0)
+        self.setFlags(_LINK_FLAGS)
         self._grip: QPainterPath | None = None  # the wide stroke a click may land on, made when asked
 
-    def follow(self, points: Sequence[tuple[float, float]]) -> None:
+    def follow(self, points: Sequence[tuple[float, float]]) -> bool:
+        """Takes the route given; False when it is the route it already had."""
         path = QPainterPath(QPointF(*points[0]))
         for point in points[1:]:
             path.lineTo(QPointF(*point))
-        self.setPath(path)
+        if path == self.path():
+            return False
         self._grip = None
+        self.setPath(path)
+        return True
 
     def shape(self) -> QPainterPath:
         if self._grip is None:

@@ -37,6 +37,7 @@ from orgdesigner.app.opening import InputError
 from orgdesigner.app.project_lock import ProjectLock, ProjectLocked
 from orgdesigner.app.recovery import RecoveryEntry, RecoveryFile
 from orgdesigner.app.shared import SharedStore
+from orgdesigner.collector import collection_paused
 from orgdesigner.commands.base import Command, Macro
 from orgdesigner.commands.chart_commands import (
     AddLink,
@@ -73,7 +74,7 @@ from orgdesigner.ui.data_safety import LockQuestion, RecoveryDialog
 from orgdesigner.ui.findings_panel import FindingsPanel
 from orgdesigner.ui.import_dialog import ImportDialog
 from orgdesigner.ui.inline_editor import InlineEditor
-from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH
+from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH, CardItem
 from orgdesigner.ui.legend import Legend
 from orgdesigner.ui.parameters_dialog import ParametersDialog
 from orgdesigner.ui.pdf_dialog import PdfExportDialog
@@ -347,29 +348,32 @@ class MainWindow(QMainWindow):
         self._show_document(document)
 
     def _show_chart(self) -> None:
-        if self.scene is not None:
-            self.scene.detach()
-            self.scene.blockSignals(True)
-            self.scene.deleteLater()
-        self.scene = ChartScene(self._document.chart, self._lang, self)
-        self.scene.cards_dropped.connect(self._cards_dropped)
-        self.scene.cards_reparented.connect(self._cards_reparented)
-        self.scene.role_dropped.connect(self._role_dropped)
-        self.scene.link_drawn.connect(self._link_drawn)
-        self.scene.link_retyped.connect(self._link_retyped)
-        self.scene.agency_layout_requested.connect(self.lay_out_agency)
-        self.scene.refused.connect(self._refuse)
-        self.scene.selectionChanged.connect(self._selection_changed)
-        self.scene.edit_requested.connect(self.edit_in_place)
-        self.view.setScene(self.scene)
-        self.export_agency_image_action.setEnabled(False)  # a new scene has nothing selected
-        self.search_bar.hide()  # left open, it would search the scenario shown before
-        self.properties.show_position(self._document.chart, None)
-        first_agency = next(iter(self._document.chart.agencies()), None)
-        self.agency_panel.show_agency(self._document.chart, first_agency.id if first_agency else None)
-        self.scene.agency_chosen.connect(self.show_agency)
-        self._scenarios.setCurrentText(self._document.current_scenario)
-        self._document_changed(self._document)
+        """The scenario's canvas and panels, built with the garbage collector held off: a large
+        organisation's cards, links and their Python wrappers all live on (collector.py)."""
+        with collection_paused():
+            if self.scene is not None:
+                self.scene.detach()
+                self.scene.blockSignals(True)
+                self.scene.deleteLater()
+            self.scene = ChartScene(self._document.chart, self._lang, self)
+            self.scene.cards_dropped.connect(self._cards_dropped)
+            self.scene.cards_reparented.connect(self._cards_reparented)
+            self.scene.role_dropped.connect(self._role_dropped)
+            self.scene.link_drawn.connect(self._link_drawn)
+            self.scene.link_retyped.connect(self._link_retyped)
+            self.scene.agency_layout_requested.connect(self.lay_out_agency)
+            self.scene.refused.connect(self._refuse)
+            self.scene.selectionChanged.connect(self._selection_changed)
+            self.scene.edit_requested.connect(self.edit_in_place)
+            self.view.setScene(self.scene)
+            self.export_agency_image_action.setEnabled(False)  # a new scene has nothing selected
+            self.search_bar.hide()  # left open, it would search the scenario shown before
+            self.properties.show_position(self._document.chart, None)
+            first_agency = next(iter(self._document.chart.agencies()), None)
+            self.agency_panel.show_agency(self._document.chart, first_agency.id if first_agency else None)
+            self.scene.agency_chosen.connect(self.show_agency)
+            self._scenarios.setCurrentText(self._document.current_scenario)
+            self._document_changed(self._document)
         QTimer.singleShot(0, self.view, self.view.fit)  # once the view has its final size
 
     def _document_changed(self, document: Document) -> None:
@@ -594,6 +598,20 @@ class MainWindow(QMainWindow):
         mx, my = chart.position_xy(manager) or (0.0, 0.0)
         return (mx, my + CARD_HEIGHT + _LEVEL_GAP)
 
+    def _clear_of_cards(self, slot: XY, offsets: Iterable[XY], moving: set[str]) -> XY:
+        """The slot, or the first one to its right where a subtree of cards at these offsets covers
+        no other card: a subtree dropped under a manager whose reports' row runs into a neighbour's
+        must not land on the neighbour's cards."""
+        assert self.scene is not None
+        boxes = [QRectF(dx - _SIBLING_GAP / 2, dy, CARD_WIDTH + _SIBLING_GAP, CARD_HEIGHT) for dx, dy in offsets]
+        x, y = slot
+        for _ in range(1000):
+            if not any(isinstance(item, CardItem) and item.isVisible() and item.position_id not in moving
+                       for box in boxes for item in self.scene.items(box.translated(x, y))):
+                break
+            x += CARD_WIDTH + _SIBLING_GAP
+        return (x, y)
+
     def _link_drawn(self, source: str, target: str, dotted: bool) -> None:
         """A link dragged from a card's handle. Hierarchical unless Shift was held or another kind is
         chosen in the Edit menu; to a contractor, a contract. A hierarchical link to a position that
@@ -634,8 +652,9 @@ class MainWindow(QMainWindow):
         moved: dict[str, XY] = {}
         previous: dict[str, XY] = {}
         slot = self._free_slot(manager, roots)
-        for root in roots:
-            subtree = [root, *sorted(queries.descendants(chart, root), key=chart.position_index)]
+        subtrees = {root: [root, *sorted(queries.descendants(chart, root), key=chart.position_index)] for root in roots}
+        moving = {p for subtree in subtrees.values() for p in subtree}
+        for root, subtree in subtrees.items():
             commands.append(ReparentPosition(chart, root, manager))
             for position_id in subtree:
                 position = chart.position(position_id)
@@ -644,11 +663,15 @@ class MainWindow(QMainWindow):
                     site = position.site if agency is not None and agency.site(position.site or "") else None
                     commands.append(EditPosition(chart, dataclasses.replace(position, agency=new_agency, site=site)))
             origin = start.get(root) or chart.position_xy(root) or (0.0, 0.0)
-            right = slot[0]
+            offsets = {}
             for position_id in subtree:
                 xy = start.get(position_id) or chart.position_xy(position_id) or origin
                 previous[position_id] = xy
-                moved[position_id] = (slot[0] + xy[0] - origin[0], slot[1] + xy[1] - origin[1])
+                offsets[position_id] = (xy[0] - origin[0], xy[1] - origin[1])
+            slot = self._clear_of_cards(slot, offsets.values(), moving)
+            right = slot[0]
+            for position_id, (dx, dy) in offsets.items():
+                moved[position_id] = (slot[0] + dx, slot[1] + dy)
                 right = max(right, moved[position_id][0] + CARD_WIDTH)
             slot = (right + _SIBLING_GAP, slot[1])
         commands.append(MovePositions(chart, moved, previous))

@@ -15,6 +15,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QPen
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
@@ -43,9 +44,11 @@ from orgdesigner.ui.items import (
     HeaderLook,
     LinkItem,
 )
+from orgdesigner.ui.overview import AgencyMap
 from orgdesigner.ui.role_palette import role_from_mime
 
 XY = tuple[float, float]
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 def card_look(position: Position, findings: Iterable[Finding], lang: Lang, *, has_reports: bool = False,
@@ -112,6 +115,7 @@ class ChartScene(QGraphicsScene):
         self._headers: dict[str, HeaderItem] = {}
         self._summaries: dict[str, AgencySummary] = {}
         self._agency_findings: dict[str, list[Finding]] = {}
+        self._header_shows: dict[str, tuple[AgencySummary, tuple[Finding, ...], Lang]] = {}  # what each says
         self._collapsed: set[str] = set()
         self._hidden: set[str] = set()
         self._drag_start: dict[str, XY] = {}
@@ -127,6 +131,8 @@ class ChartScene(QGraphicsScene):
         self._headers_due.setSingleShot(True)
         self._headers_due.timeout.connect(self._place_headers)
         self._styled_links: list[LinkItem] = []
+        self._maps: dict[str | None, AgencyMap] = {}  # zoomed out, what paints each agency (ui/overview)
+        self._selected_agencies: set[str | None] = set()
         self.selectionChanged.connect(self._style_selected_links)
         chart.changed.connect(self._follow)
         self._build()
@@ -193,9 +199,14 @@ class ChartScene(QGraphicsScene):
         self.set_findings(report.findings)
         for agency_id in set(self._headers) - set(self._summaries):
             self.removeItem(self._headers.pop(agency_id))
+            self._header_shows.pop(agency_id, None)
         for agency_id, summary in self._summaries.items():
-            look = header_look(summary, self._agency_findings.get(agency_id, ()), self._lang)
             header = self._headers.get(agency_id)
+            shown = (summary, tuple(self._agency_findings.get(agency_id, ())), self._lang)
+            if header is not None and self._header_shows.get(agency_id) == shown:
+                continue  # an edit elsewhere: 500 headers must not be worded again
+            self._header_shows[agency_id] = shown
+            look = header_look(summary, shown[1], self._lang)
             if header is None:
                 header = self._headers[agency_id] = HeaderItem(agency_id, look)
                 self.addItem(header)
@@ -209,7 +220,7 @@ class ChartScene(QGraphicsScene):
         for finding in findings:
             for position_id in dict.fromkeys(finding.positions):
                 by_position[position_id].append(finding)
-        touched = set(self._findings) | set(by_position)
+        touched = {p for p in set(self._findings) | set(by_position) if self._findings.get(p) != by_position.get(p)}
         self._findings = dict(by_position)
         for position_id in touched:
             if position_id in self._cards:
@@ -262,7 +273,6 @@ class ChartScene(QGraphicsScene):
             self._add_card(position.id)
         for link in self._chart.links():
             self._add_link(link)
-            self._route(link)
 
     def _add_card(self, position_id: str) -> None:
         card = CardItem(position_id, self._look_of(position_id))
@@ -272,15 +282,23 @@ class ChartScene(QGraphicsScene):
         if xy is not None:
             card.setPos(QPointF(*xy))
         self._cards[position_id] = card
+        if self._overview:
+            card.setFlag(_NO_CONTENTS)
         self.addItem(card)
 
     def _add_link(self, link: Link) -> None:
+        """A link's item, routed before it joins the scene: Qt measures a path item when it is
+        added, by its stroked shape (LinkItem.shape), and an empty path would be stroked for nothing."""
         item = LinkItem(link.source, link.target, link.type)
         self._links[link] = item
         self._links_of[link.source].add(link)
         self._links_of[link.target].add(link)
+        self._route(link)
+        if self._overview:
+            item.setFlag(_NO_CONTENTS)
         self.addItem(item)
         item.setVisible(link.source not in self._hidden and link.target not in self._hidden)
+        self._map_dirty(self._agency_of.get(link.target))
 
     def _sync_all(self) -> None:
         for position_id in [p for p in self._cards if not self._chart.has_position(p)]:
@@ -335,11 +353,20 @@ class ChartScene(QGraphicsScene):
         item = self._links.pop(link, None)
         if item is not None:
             self.removeItem(item)
+            self._map_dirty(self._agency_of.get(link.target))
         for end in (link.source, link.target):
             self._links_of[end].discard(link)
 
     def _refresh_card(self, position_id: str) -> None:
-        self._cards[position_id].set_look(self._look_of(position_id))
+        card = self._cards[position_id]
+        look = card.look
+        card.set_look(self._look_of(position_id))
+        if card.look is not look:
+            self._map_dirty(self._agency_of.get(position_id), moved=False)
+
+    def card_marked(self, position_id: str) -> None:
+        """A card's comparison mark changed (CardItem.set_change): its block changes colour."""
+        self._map_dirty(self._agency_of.get(position_id))
 
     def _look_of(self, position_id: str) -> CardLook:
         position = self._chart.position(position_id)
@@ -377,7 +404,8 @@ class ChartScene(QGraphicsScene):
         kind = link_drawing(self._chart, link)
         points = route(kind, Box(source.x(), source.y(), CARD_WIDTH, CARD_HEIGHT),
                        Box(target.x(), target.y(), CARD_WIDTH, CARD_HEIGHT), ceiling=self._ceiling(link))
-        item.follow(points)
+        if item.follow(points):
+            self._map_dirty(self._agency_of.get(link.target))
 
     def _ceiling(self, link: Link) -> float | None:
         """The top of the header a line into another agency passes behind (layout.routing.route)."""
@@ -392,11 +420,48 @@ class ChartScene(QGraphicsScene):
     def set_overview(self, on: bool, scale: float = 1.0) -> None:
         """Zoomed out (cards drawn as blocks): agency names at a readable size over the headers,
         each cut to its agency's width on screen so that neighbours' names never overlap."""
+        if on != self._overview:
+            self._paint_by_agency(on)
         self._overview, self._overview_scale = on, scale
         self._place_headers()
         for header in self._headers.values():
             header.show_overview(on, scale)
         self._declutter_names()
+
+    def _paint_by_agency(self, on: bool) -> None:
+        """Zoomed out, cards and links stay in the scene, selectable and found under the mouse, but
+        each agency's map paints them (ui/overview): one Python call an agency, not one a card."""
+        for card in self._cards.values():
+            card.setFlag(_NO_CONTENTS, on)
+        for link in self._links.values():
+            link.setFlag(_NO_CONTENTS, on)
+        if on:
+            for agency_id in [a for a, members in self._members.items() if members and a not in self._maps]:
+                self._maps[agency_id] = AgencyMap(partial(self._map_members, agency_id))
+                self.addItem(self._maps[agency_id])
+        for agency_map in self._maps.values():
+            agency_map.reshape()
+            agency_map.setVisible(on)
+
+    def _map_members(self, agency_id: str | None) -> tuple[list[CardItem], list[LinkItem]]:
+        """What an agency's map draws: its cards, and the links that end in one of them."""
+        members = [p for p in self._members.get(agency_id, ()) if p in self._cards]
+        links = [self._links[link] for p in members for link in self._links_of.get(p, ())
+                 if link.target == p and link in self._links]
+        return [self._cards[p] for p in members], links
+
+    def _map_dirty(self, agency_id: str | None, *, moved: bool = True) -> None:
+        """An agency's map is drawn again; `moved`: something in it moved, came or went."""
+        if not self._overview:
+            return
+        agency_map = self._maps.get(agency_id)
+        if agency_map is None:
+            agency_map = self._maps[agency_id] = AgencyMap(partial(self._map_members, agency_id))
+            self.addItem(agency_map)
+        elif moved:
+            agency_map.reshape()
+        else:
+            agency_map.restyle()
 
     def _declutter_names(self) -> None:
         """Hides a name that would cover another agency's cards or a name already shown: with many
@@ -421,6 +486,7 @@ class ChartScene(QGraphicsScene):
                 shown.append(area)
 
     def _header_moved(self, agency_id: str | None) -> None:
+        self._map_dirty(agency_id)
         if self._headers_dirty is not None:
             self._headers_dirty.add(agency_id)
         if not self._headers_due.isActive():
@@ -508,6 +574,8 @@ class ChartScene(QGraphicsScene):
             hidden |= self._chart_descendants(position_id) - {position_id}
         changed = hidden ^ self._hidden
         self._hidden = hidden
+        for agency_id in {self._agency_of.get(p) for p in changed}:
+            self._map_dirty(agency_id)
         for position_id in changed:
             card = self._cards.get(position_id)
             if card is not None:
@@ -529,9 +597,15 @@ class ChartScene(QGraphicsScene):
         for item in self._styled_links:
             if item.scene() is self:
                 item.show_selected(False)
-        self._styled_links = [item for item in self.selectedItems() if isinstance(item, LinkItem)]
+        selected = self.selectedItems()
+        self._styled_links = [item for item in selected if isinstance(item, LinkItem)]
         for item in self._styled_links:
             item.show_selected(True)
+        agencies = {self._agency_of.get(item.position_id) for item in selected if isinstance(item, CardItem)}
+        agencies |= {self._agency_of.get(item.target) for item in self._styled_links}
+        for agency_id in agencies | self._selected_agencies:
+            self._map_dirty(agency_id, moved=False)
+        self._selected_agencies = agencies
 
     def _after_move(self, position_id: str) -> None:
         """Lines and the agency's header follow a card moved by a drag or by the model."""

@@ -1,0 +1,140 @@
+"""Zoomed out, each agency's map paints its cards and links (ui/overview) while the cards and links
+stay in the scene: what the user clicks, drags, deletes and edits is the same item as at 1:1, and
+what the map paints follows every edit."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGraphicsItem
+from pytestqt.qtbot import QtBot
+
+from orgdesigner import palette
+from orgdesigner.commands.chart_commands import EditPosition
+from orgdesigner.model import queries
+from orgdesigner.ui.items import block_colours
+from orgdesigner.ui.main_window import MainWindow
+from orgdesigner.ui.overview import AgencyMap
+from orgdesigner.ui.view import OVERVIEW_BELOW
+from window_input import drag
+
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+ZOOMED_OUT = 0.25
+
+
+def aim(window: MainWindow, position_id: str, scale: float = ZOOMED_OUT) -> QPoint:
+    """The centre of a card on screen, the view zoomed to `scale` around it."""
+    assert window.scene is not None
+    card = window.scene.card(position_id)
+    window.view.resetTransform()
+    window.view.zoom(scale)
+    window.view.centerOn(card)
+    return window.view.mapFromScene(card.sceneBoundingRect().center())
+
+
+def pixel(window: MainWindow, at: QPoint) -> str:
+    return window.view.viewport().grab().toImage().pixelColor(at).name()
+
+
+def maps(window: MainWindow) -> list[AgencyMap]:
+    assert window.scene is not None
+    return [item for item in window.scene.items() if isinstance(item, AgencyMap)]
+
+
+def leaf(window: MainWindow, role: str) -> str:
+    chart = window.document.chart
+    return next(p.id for p in chart.positions() if p.role == role and not queries.reports(chart, p.id))
+
+
+def test_zoomed_out_the_maps_paint_and_the_cards_stay_in_the_scene(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    assert ZOOMED_OUT < OVERVIEW_BELOW
+    aim(window, "est-14")
+    cards, links = window.scene.cards().values(), window.scene.link_items().values()
+    assert all(card.flags() & NO_CONTENTS and card.isVisible() for card in cards)
+    assert all(link.flags() & NO_CONTENTS for link in links)
+    agencies = {p.agency for p in window.document.chart.positions()}
+    assert len(maps(window)) == len(agencies) and all(m.isVisible() for m in maps(window))
+    aim(window, "est-14", 1.0)
+    assert not any(card.flags() & NO_CONTENTS for card in cards)
+    assert not any(link.flags() & NO_CONTENTS for link in links)
+    assert not any(m.isVisible() for m in maps(window))
+
+
+def test_every_block_has_the_colour_its_card_paints_as_a_block(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    checked = 0
+    for position in window.document.chart.positions():
+        card = window.scene.card(position.id)
+        at = aim(window, position.id)
+        if card.badge is not None and card.badge.isVisible():
+            continue  # the badge sits on the card's corner, not its centre; still, skip what it may cover
+        _frame, fill = block_colours(card.look, card.change)
+        assert pixel(window, at) == fill.name(), position.id
+        checked += 1
+    assert checked > 20
+
+
+def test_zoomed_out_a_click_selects_the_card_and_delete_removes_it(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    removed = leaf(window, "caretaker")
+    at = aim(window, removed)
+    before = pixel(window, at)
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    assert window.scene.selected_ids() == [removed]
+    window.delete_action.trigger()
+    assert not window.document.chart.has_position(removed)
+    assert pixel(window, at) != before  # the map no longer paints it
+    window.undo_action.trigger()
+    assert window.document.chart.has_position(removed)
+    assert pixel(window, aim(window, removed)) == before
+
+
+def test_zoomed_out_an_edit_repaints_its_block_in_the_new_family_colour(qtbot: QtBot, window: MainWindow) -> None:
+    chart = window.document.chart
+    edited = chart.position(leaf(window, "caretaker"))
+    at = aim(window, edited.id)
+    assert pixel(window, at) == QColor(palette.FAMILY_COLOURS["site"]).name()
+    window.document.stack.push(EditPosition(chart, dataclasses.replace(edited, role="client_officer")))
+    assert pixel(window, at) == QColor(palette.FAMILY_COLOURS["tenancy"]).name()
+
+
+def test_zoomed_out_a_card_dragged_onto_another_goes_under_it(qtbot: QtBot, window: MainWindow) -> None:
+    chart = window.document.chart
+    start = aim(window, "est-14")
+    end = window.view.mapFromScene(window.scene.card("est-03").sceneBoundingRect().center())  # type: ignore[union-attr]
+    drag(window.view.viewport(), start, end)
+    assert queries.managers(chart, "est-14") == ["est-03"]
+    moved = window.scene.card("est-14")  # type: ignore[union-attr]
+    xy = chart.position_xy("est-14")
+    assert xy is not None and (moved.x(), moved.y()) == xy
+    at = window.view.mapFromScene(moved.sceneBoundingRect().center())
+    assert pixel(window, at) == block_colours(moved.look, None)[1].name()  # painted where it now is
+
+
+def test_a_collapsed_subtree_is_not_painted_by_the_map(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    chart = window.document.chart
+    below = queries.reports(chart, "est-14")[0]
+    at = aim(window, below)
+    shown = pixel(window, at)
+    window.scene.set_collapsed("est-14", True)
+    assert pixel(window, at) != shown
+    window.scene.set_collapsed("est-14", False)
+    assert pixel(window, at) == shown
+
+
+def test_a_selected_card_is_outlined_in_the_selection_colour(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    chosen = leaf(window, "caretaker")
+    card = window.scene.card(chosen)
+    aim(window, chosen)
+    corner = window.view.mapFromScene(card.scenePos())
+    unselected = pixel(window, corner)
+    card.setSelected(True)
+    assert pixel(window, corner) == QColor(palette.SELECTION).name()
+    card.setSelected(False)
+    assert pixel(window, corner) == unselected
