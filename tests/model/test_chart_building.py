@@ -3,8 +3,16 @@ position and link is added one at a time."""
 
 from __future__ import annotations
 
-import pytest
+import contextlib
+import itertools
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chart_samples import sample_chart
+from edit_sessions import draw_command
+from orgdesigner.commands import CommandStack
 from orgdesigner.model import queries
 from orgdesigner.model.chart import LINK_TYPE_ORDER, Chart, ChartError
 from orgdesigner.model.entities import Link, Position, Scenario
@@ -72,3 +80,23 @@ def test_a_scenario_that_would_make_the_chart_inconsistent_is_refused(
         positions: tuple[Position, ...], links: tuple[Link, ...], message: str) -> None:
     with pytest.raises(ChartError, match=f"^{message}$"):
         Chart(Scenario("s", positions=positions, links=links))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_after_any_edits_undos_and_redos_the_graphs_are_in_the_order_of_a_fresh_build(data: st.DataObject) -> None:
+    """Undo puts positions and links back in place by sorting only what it touched (not a refill of
+    the graphs): the order must still be the one a chart built afresh from the scenario has."""
+    chart = sample_chart()
+    stack = CommandStack()
+    fresh = itertools.count()
+    for _ in range(data.draw(st.integers(1, 15), label="steps")):
+        step = data.draw(st.sampled_from(["edit", "edit", "undo", "undo", "redo"]))
+        if step == "undo" and stack.can_undo:
+            stack.undo()
+        elif step == "redo" and stack.can_redo:
+            stack.redo()
+        elif step == "edit":
+            with contextlib.suppress(ChartError):
+                stack.push(draw_command(data, chart, fresh))
+        assert shape(chart) == shape(Chart(chart.to_scenario()))

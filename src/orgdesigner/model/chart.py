@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 import networkx as nx
 
@@ -42,6 +43,14 @@ class ChartChange:
 
 class ChartError(ValueError):
     """An edit that would make the chart inconsistent (a dangling id, a self link, a duplicate)."""
+
+
+def _reorder(store: dict[str, Any], keys: list[str]) -> None:
+    """The same dict, its entries in the order of `keys` (which are all its keys)."""
+    if list(store) != keys:
+        entries = [(key, store[key]) for key in keys]
+        store.clear()
+        store.update(entries)
 
 
 class Chart:
@@ -151,14 +160,16 @@ class Chart:
         for entry in entries:
             items.insert(entry.index, (entry.position.id, entry.position))
         self._positions = dict(items)
+        for graph in self._graphs.values():
+            graph.add_nodes_from(e.position.id for e in entries)
         for entry in entries:
             for link in entry.links:
                 self._insert_link(link, entry.link_ranks[link])
             if entry.xy is not None:
                 self._layout[entry.position.id] = entry.xy
-        self._refill_graphs()
         touched = {e.position.id for e in entries} | {end for e in entries for link in e.links
                                                        for end in (link.source, link.target)}
+        self._put_graphs_in_order(touched, nodes=True)
         self._announce(touched)
 
     def replace_position(self, position: Position) -> Position:
@@ -171,7 +182,7 @@ class Chart:
     def add_link(self, link: Link, *, rank: int | None = None) -> None:
         self._insert_link(link, rank)
         if rank is not None:
-            self._refill_graphs()
+            self._put_graphs_in_order({link.source, link.target}, nodes=False)
         self._announce({link.source, link.target})
 
     def remove_link(self, link: Link) -> None:
@@ -257,14 +268,24 @@ class Chart:
         self._ranks_taken.add(self._link_order[link])
         self._graphs[link.type].add_edge(link.source, link.target)
 
-    def _refill_graphs(self) -> None:
-        """Puts nodes and edges back in document and link order, in the same graph objects, so that
-        `queries.reports` and `managers` stay in link order after a re-insertion in place."""
-        links = self.links()
+    def _put_graphs_in_order(self, touched: set[str], *, nodes: bool) -> None:
+        """After positions or links went back in place (undo), the graphs in the order a fresh build
+        gives them: `nodes`, every node in document order; the neighbours of each touched position in
+        link order, so that `queries.reports` and `managers` stay in link order. Only the touched
+        positions' neighbours are sorted: refilling the graphs cost an undo 0.4 s at 50,000 positions.
+        networkx keeps a graph in plain dicts (`_node`, `_succ`, `_pred`, its views read them): they
+        are reordered in place, so that every view stays valid."""
+        rank = self._link_order
         for link_type, graph in self._graphs.items():
-            graph.clear()
-            graph.add_nodes_from(self._positions)
-            graph.add_edges_from((link.source, link.target) for link in links if link.type == link_type)
+            if nodes:
+                for store in (graph._node, graph._succ, graph._pred):
+                    _reorder(store, list(self._positions))
+            for position_id in touched:
+                succ, pred = graph._succ[position_id], graph._pred[position_id]
+                after = {target: rank[Link(position_id, target, link_type)] for target in succ}
+                before = {source: rank[Link(source, position_id, link_type)] for source in pred}
+                _reorder(succ, sorted(after, key=after.__getitem__))
+                _reorder(pred, sorted(before, key=before.__getitem__))
 
     def _delete_link(self, link: Link) -> None:
         self._ranks_taken.discard(self._link_order.pop(link))
