@@ -25,6 +25,7 @@ from orgdesigner.ui.comparison_window import ComparisonWindow
 from orgdesigner.ui.i18n import install_translator
 from orgdesigner.ui.items import CARD_HEIGHT, CARD_WIDTH
 from orgdesigner.ui.main_window import MainWindow
+from orgdesigner.ui.overview import AgencyMap
 from orgdesigner.ui.pdf_dialog import PdfExportDialog
 from window_input import drag
 
@@ -379,3 +380,28 @@ def test_changes_that_no_card_shows_have_their_own_tab(window: MainWindow, compa
     lines = [(others.topLevelItem(i).text(0), others.topLevelItem(i).text(1))  # type: ignore[union-attr]
              for i in range(others.topLevelItemCount())]
     assert any("Entretien des espaces verts" in what for _where, what in lines), lines
+
+
+def test_zoomed_out_a_ghost_is_painted_as_its_card_would_paint_itself(variant: MainWindow, compare: Compare) -> None:
+    """The agencies' maps paint the blocks when zoomed out (ui/overview): a ghost's frame and fill
+    are faded as the ghost card fades them, and its link too."""
+    comparison = compare(variant, ("Existant 2026", "Variante"))
+    scene, view = comparison.scene, comparison.view
+    assert scene is not None
+    ghost = scene.card("nord-49")
+    view.resetTransform()
+    view.zoom(0.25)
+    view.centerOn(ghost)
+    centre = view.mapFromScene(ghost.sceneBoundingRect().center())
+    frame = view.mapFromScene(QPointF(ghost.x() + CARD_WIDTH + 6.0, ghost.y() + CARD_HEIGHT / 2))  # no line there
+
+    def pixels() -> tuple[str, str]:
+        image = view.viewport().grab().toImage()
+        return image.pixelColor(centre).name(), image.pixelColor(frame).name()
+
+    by_map = pixels()
+    scene.set_overview(False, view.scale_factor())  # the cards paint themselves as blocks
+    assert pixels() == by_map
+    scene.set_overview(True, view.scale_factor())
+    maps = [item for item in scene.items() if isinstance(item, AgencyMap)]
+    assert any(opacity == palette.GHOST_OPACITY for m in maps for opacity, _pen, _path in m.drawing().links)

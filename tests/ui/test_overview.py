@@ -5,8 +5,11 @@ what the map paints follows every edit."""
 from __future__ import annotations
 
 import dataclasses
+import gc
+import weakref
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
@@ -15,9 +18,11 @@ from pytestqt.qtbot import QtBot
 from orgdesigner import palette
 from orgdesigner.commands.chart_commands import EditPosition
 from orgdesigner.model import queries
+from orgdesigner.ui import overview
 from orgdesigner.ui.items import block_colours
 from orgdesigner.ui.main_window import MainWindow
 from orgdesigner.ui.overview import AgencyMap
+from orgdesigner.ui.scene import ChartScene
 from orgdesigner.ui.view import OVERVIEW_BELOW
 from window_input import drag
 
@@ -138,3 +143,71 @@ def test_a_selected_card_is_outlined_in_the_selection_colour(qtbot: QtBot, windo
     assert pixel(window, corner) == QColor(palette.SELECTION).name()
     card.setSelected(False)
     assert pixel(window, corner) == unselected
+
+
+def test_a_card_selected_then_moved_to_another_agency_loses_its_outline_when_deselected(
+        qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    chart = window.document.chart
+    chosen = leaf(window, "caretaker")
+    card = window.scene.card(chosen)
+    aim(window, chosen)
+    card.setSelected(True)
+    other = next(a.id for a in chart.agencies() if a.id != chart.position(chosen).agency)
+    window.document.stack.push(EditPosition(chart, dataclasses.replace(chart.position(chosen), agency=other,
+                                                                       site=None)))
+    corner = window.view.mapFromScene(card.scenePos())
+    assert pixel(window, corner) == QColor(palette.SELECTION).name()
+    window.scene.clearSelection()
+    assert pixel(window, corner) != QColor(palette.SELECTION).name()
+
+
+def test_a_language_switch_zoomed_out_draws_each_agency_once(qtbot: QtBot, window: MainWindow,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every card changes look: the maps are drawn again at the next paint, once each, not once a card."""
+    assert window.scene is not None
+    aim(window, "est-14")
+    window.view.viewport().grab()
+    drawn: list[int] = []
+    real = overview._draw
+
+    def counted(cards, links):  # type: ignore[no-untyped-def]
+        drawn.append(1)
+        return real(cards, links)
+
+    monkeypatch.setattr(overview, "_draw", counted)
+    window.scene.set_lang("en")
+    assert drawn == []
+    window.view.viewport().grab()
+    assert 0 < len(drawn) <= len(maps(window))
+
+
+def test_zoomed_in_no_map_is_left_in_the_scene_to_stretch_its_bounds(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    aim(window, "est-14")
+    assert maps(window)
+    aim(window, "est-14", 1.0)
+    assert maps(window) == []
+    shown = QRectF()
+    for item in window.scene.items():
+        if item.isVisible() and item.parentItem() is None:
+            shown = shown.united(item.sceneBoundingRect())
+    assert window.scene.itemsBoundingRect() == shown
+
+
+def test_a_scene_thrown_away_after_zooming_out_is_freed_without_the_garbage_collector(qtbot: QtBot,
+                                                                                      window: MainWindow) -> None:
+    """Maps reach their scene through a weak reference: no cycle keeps 100,000 items alive."""
+    scene = ChartScene(window.document.chart, "fr")
+    scene.set_overview(True, 0.1)
+    assert [item for item in scene.items() if isinstance(item, AgencyMap)]
+    gone = weakref.ref(scene)
+    scene.detach()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del scene
+        assert gone() is None
+    finally:
+        if was_enabled:
+            gc.enable()

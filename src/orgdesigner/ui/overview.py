@@ -29,15 +29,22 @@ Rects = tuple[tuple[QColor, tuple[QRectF, ...]], ...]  # rectangles by colour
 
 
 @dataclass(frozen=True, slots=True)
+class _Layer:
+    """Blocks and lines painted at one opacity: a comparison's ghosts are faded, as ghost cards are."""
+
+    frames: Rects  # a comparison's changes, around their cards (grown by the zoom when painted)
+    fills: Rects
+
+
+@dataclass(frozen=True, slots=True)
 class _Drawing:
     """What an agency map paints, computed once per change of the agency."""
 
     area: QRectF
-    frames: Rects  # a comparison's changes, around their cards (grown by the zoom when painted)
-    fills: Rects
-    ghosts: Rects  # faded, as ghost cards are
+    links: tuple[tuple[float, QPen, QPainterPath], ...]  # opacity, pen, every segment it draws
+    solid: _Layer
+    ghosts: _Layer
     selected: tuple[QRectF, ...]
-    links: tuple[tuple[QPen, QPainterPath], ...]  # one path a pen: one call draws them all
 
 
 Members = Callable[[], tuple[Iterable[CardItem], Iterable[LinkItem]]]
@@ -51,6 +58,7 @@ class AgencyMap(QGraphicsItem):
         super().__init__()
         self._members = members
         self._drawing: _Drawing | None = None
+        self._restyled = False
         self.setZValue(MAP_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
@@ -63,17 +71,18 @@ class AgencyMap(QGraphicsItem):
             self.update()
 
     def restyle(self) -> None:
-        """Something it draws changed colour or selection, not place: drawn again, not measured."""
-        if self._drawing is not None:
-            self._drawing = dataclasses.replace(self._members_drawing(), area=self._drawing.area)
+        """Something it draws changed colour or selection, not place: drawn again at the next paint,
+        once however many cards changed (a language switch restyles every card)."""
+        if self._drawing is not None and not self._restyled:
+            self._restyled = True
             self.update()
-
-    def _members_drawing(self) -> _Drawing:
-        return _draw(*self._members())
 
     def drawing(self) -> _Drawing:
         if self._drawing is None:
-            self._drawing = self._members_drawing()
+            self._drawing = _draw(*self._members())
+        elif self._restyled:
+            self._drawing = dataclasses.replace(_draw(*self._members()), area=self._drawing.area)
+        self._restyled = False
         return self._drawing
 
     def boundingRect(self) -> QRectF:
@@ -86,34 +95,33 @@ class AgencyMap(QGraphicsItem):
         drawing = self.drawing()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for pen, path in drawing.links:
+        for opacity, pen, path in drawing.links:
+            painter.setOpacity(opacity)
             painter.setPen(pen)
             painter.drawPath(path)
         painter.setPen(Qt.PenStyle.NoPen)
-        if drawing.frames:
-            reach = frame_reach(option.levelOfDetailFromTransform(painter.worldTransform()))
-            for colour, rects in drawing.frames:
+        reach = frame_reach(option.levelOfDetailFromTransform(painter.worldTransform()))
+        for opacity, layer in ((1.0, drawing.solid), (palette.GHOST_OPACITY, drawing.ghosts)):
+            painter.setOpacity(opacity)
+            for colour, rects in layer.frames:
                 painter.setBrush(colour)
                 painter.drawRects([r.adjusted(-reach, -reach, reach, reach) for r in rects])
-        for colour, rects in drawing.fills:
-            painter.setBrush(colour)
-            painter.drawRects(list(rects))
-        if drawing.ghosts:
-            painter.setOpacity(palette.GHOST_OPACITY)
-            for colour, rects in drawing.ghosts:
+            for colour, rects in layer.fills:
                 painter.setBrush(colour)
                 painter.drawRects(list(rects))
-            painter.setOpacity(1.0)
+        painter.setOpacity(1.0)
         if drawing.selected:
             painter.setPen(QPen(QColor(palette.SELECTION), 0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRects(list(drawing.selected))
 
 
+_ByColour = dict[int, tuple[QColor, list[QRectF]]]
+
+
 def _draw(cards: Iterable[CardItem], links: Iterable[LinkItem]) -> _Drawing:
-    frames: dict[int, tuple[QColor, list[QRectF]]] = {}
-    fills: dict[int, tuple[QColor, list[QRectF]]] = {}
-    ghosts: dict[int, tuple[QColor, list[QRectF]]] = {}
+    solid: tuple[_ByColour, _ByColour] = ({}, {})  # frames, fills
+    ghosts: tuple[_ByColour, _ByColour] = ({}, {})
     selected: list[QRectF] = []
     xs: list[float] = []
     ys: list[float] = []
@@ -126,19 +134,20 @@ def _draw(cards: Iterable[CardItem], links: Iterable[LinkItem]) -> _Drawing:
         rect = QRectF(x, y, CARD_WIDTH, CARD_HEIGHT)
         change = card.change
         frame, fill = block_colours(card.look, change)
+        frames, fills = ghosts if change is not None and change.ghost else solid
         if frame is not None:
             frames.setdefault(frame.rgba(), (frame, []))[1].append(rect)
-        (ghosts if change is not None and change.ghost else fills).setdefault(fill.rgba(), (fill, []))[1].append(rect)
+        fills.setdefault(fill.rgba(), (fill, []))[1].append(rect)
         if card.isSelected():
             selected.append(rect)
-    paths: dict[tuple[str, bool], tuple[QPen, QPainterPath]] = {}
+    paths: dict[tuple[float, str, bool], tuple[QPen, QPainterPath]] = {}
     for link in links:
         if not link.isVisible():
             continue
-        key = (link.link_type, link.isSelected())
+        key = (link.opacity(), link.link_type, link.isSelected())
         if key not in paths:
             pen = QPen(link.pen())
-            if not key[1]:
+            if not key[2]:
                 pen.setWidthF(0.0)  # a one-pixel hairline, which Qt draws fastest; selected ones stay wide
             paths[key] = (pen, QPainterPath())
         paths[key][1].addPath(link.path())
@@ -146,14 +155,13 @@ def _draw(cards: Iterable[CardItem], links: Iterable[LinkItem]) -> _Drawing:
     for _pen, path in paths.values():
         area = area.united(path.controlPointRect())
     return _Drawing(
-        area=area.adjusted(-_REACH, -_REACH, _REACH, _REACH),
-        frames=_frozen(frames),
-        fills=_frozen(fills),
-        ghosts=_frozen(ghosts),
+        area=area.adjusted(-_REACH, -_REACH, _REACH, _REACH) if not area.isNull() else area,
+        links=tuple((key[0], *paths[key]) for key in sorted(paths, key=lambda k: (-k[0], k[1], k[2]))),
+        solid=_Layer(_frozen(solid[0]), _frozen(solid[1])),
+        ghosts=_Layer(_frozen(ghosts[0]), _frozen(ghosts[1])),
         selected=tuple(selected),
-        links=tuple(paths[key] for key in sorted(paths)),
     )
 
 
-def _frozen(by_colour: dict[int, tuple[QColor, list[QRectF]]]) -> Rects:
+def _frozen(by_colour: _ByColour) -> Rects:
     return tuple((colour, tuple(rects)) for colour, rects in by_colour.values())

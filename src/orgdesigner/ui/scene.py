@@ -8,6 +8,7 @@ the model: it is not an edit, so it is neither undone nor saved.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import partial
@@ -132,7 +133,7 @@ class ChartScene(QGraphicsScene):
         self._headers_due.timeout.connect(self._place_headers)
         self._styled_links: list[LinkItem] = []
         self._maps: dict[str | None, AgencyMap] = {}  # zoomed out, what paints each agency (ui/overview)
-        self._selected_agencies: set[str | None] = set()
+        self._selected_cards: set[str] = set()
         self.selectionChanged.connect(self._style_selected_links)
         chart.changed.connect(self._follow)
         self._build()
@@ -436,12 +437,12 @@ class ChartScene(QGraphicsScene):
         for link in self._links.values():
             link.setFlag(_NO_CONTENTS, on)
         if on:
-            for agency_id in [a for a, members in self._members.items() if members and a not in self._maps]:
-                self._maps[agency_id] = AgencyMap(partial(self._map_members, agency_id))
-                self.addItem(self._maps[agency_id])
-        for agency_map in self._maps.values():
-            agency_map.reshape()
-            agency_map.setVisible(on)
+            for agency_id in [a for a, members in self._members.items() if members]:
+                self._add_map(agency_id)
+        else:  # measured while hidden, they would stretch the scene's bounds as they last were
+            for agency_map in self._maps.values():
+                self.removeItem(agency_map)
+            self._maps.clear()
 
     def _map_members(self, agency_id: str | None) -> tuple[list[CardItem], list[LinkItem]]:
         """What an agency's map draws: its cards, and the links that end in one of them."""
@@ -450,14 +451,26 @@ class ChartScene(QGraphicsScene):
                  if link.target == p and link in self._links]
         return [self._cards[p] for p in members], links
 
+    def _add_map(self, agency_id: str | None) -> None:
+        """A map that asks the scene for its members through a weak reference: the scene holds its
+        maps, and a cycle back would keep a thrown-away scene, its chart and 100,000 items alive
+        until the next full garbage collection."""
+        scene = weakref.ref(self)
+
+        def members() -> tuple[list[CardItem], list[LinkItem]]:
+            alive = scene()
+            return alive._map_members(agency_id) if alive is not None else ([], [])
+
+        self._maps[agency_id] = AgencyMap(members)
+        self.addItem(self._maps[agency_id])
+
     def _map_dirty(self, agency_id: str | None, *, moved: bool = True) -> None:
         """An agency's map is drawn again; `moved`: something in it moved, came or went."""
         if not self._overview:
             return
         agency_map = self._maps.get(agency_id)
         if agency_map is None:
-            agency_map = self._maps[agency_id] = AgencyMap(partial(self._map_members, agency_id))
-            self.addItem(agency_map)
+            self._add_map(agency_id)
         elif moved:
             agency_map.reshape()
         else:
@@ -594,18 +607,22 @@ class ChartScene(QGraphicsScene):
     # What the user does ---------------------------------------------------------------------------
 
     def _style_selected_links(self) -> None:
-        for item in self._styled_links:
+        """Selected links drawn wider, and, zoomed out, the maps redrawn of the agencies that hold
+        what was selected or is now (where each is now: a selected card may have changed agency)."""
+        before = self._styled_links
+        for item in before:
             if item.scene() is self:
                 item.show_selected(False)
         selected = self.selectedItems()
         self._styled_links = [item for item in selected if isinstance(item, LinkItem)]
         for item in self._styled_links:
             item.show_selected(True)
-        agencies = {self._agency_of.get(item.position_id) for item in selected if isinstance(item, CardItem)}
-        agencies |= {self._agency_of.get(item.target) for item in self._styled_links}
-        for agency_id in agencies | self._selected_agencies:
-            self._map_dirty(agency_id, moved=False)
-        self._selected_agencies = agencies
+        cards = {item.position_id for item in selected if isinstance(item, CardItem)}
+        if self._overview:
+            ends = {item.target for item in before + self._styled_links} | cards | self._selected_cards
+            for agency_id in {self._agency_of.get(p) for p in ends}:
+                self._map_dirty(agency_id, moved=False)
+        self._selected_cards = cards
 
     def _after_move(self, position_id: str) -> None:
         """Lines and the agency's header follow a card moved by a drag or by the model."""
