@@ -8,6 +8,7 @@ import datetime
 import errno
 import json
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from orgdesigner.app.demo import demo_project
 from orgdesigner.app.document import Document
 from orgdesigner.app.project_lock import LockHolder, lock_file, read_holder
 from orgdesigner.app.recovery import EDITS_BETWEEN_WRITES, RecoveryFile, recoverable
+from orgdesigner.model.entities import Project
 from orgdesigner.storage import save_project
 from orgdesigner.ui.data_safety import LockQuestion, RecoveryDialog
 from orgdesigner.ui.main_window import MainWindow
@@ -121,11 +123,25 @@ def test_the_timer_writes_unsaved_edits_and_a_save_removes_them(qtbot: QtBot, wi
     assert not window.recovery.project_file.with_suffix(".json").exists()
 
 
-def test_every_twentieth_edit_is_written_at_once(window: MainWindow) -> None:
+def test_every_twentieth_edit_is_written_at_once_on_a_thread_while_the_user_edits_on(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writing a large project takes seconds: the twentieth edit returns before the write is done."""
     edit(window, EDITS_BETWEEN_WRITES - 1)
     assert not window.recovery.project_file.exists()
+    release = threading.Event()
+    real_save = recovery.save_project
+
+    def slow_save(path: Path, project: Project) -> None:
+        assert release.wait(30)
+        real_save(path, project)
+
+    monkeypatch.setattr(recovery, "save_project", slow_save)
     edit(window)
-    assert sidecar(window)["unsaved_edits"] == EDITS_BETWEEN_WRITES
+    edit(window)  # while the write is under way
+    assert not window.recovery.project_file.exists()
+    release.set()
+    window.recovery.wait()
+    assert sidecar(window)["unsaved_edits"] == EDITS_BETWEEN_WRITES  # as it was at the twentieth
     assert window.document.is_modified  # the recovery file is no save
 
 
@@ -134,6 +150,7 @@ def test_a_clean_close_removes_the_recovery_file_and_the_lock(qtbot: QtBot, demo
     assert window.open_path(demo_file)
     assert window.lock is not None and read_holder(demo_file) == window.lock.holder
     edit(window, EDITS_BETWEEN_WRITES)
+    window.recovery.wait()
     assert window.recovery.project_file.exists()
     window.close()  # the scripted answer discards the edits
     assert not window.recovery.project_file.exists()
@@ -141,15 +158,39 @@ def test_a_clean_close_removes_the_recovery_file_and_the_lock(qtbot: QtBot, demo
 
 
 def test_a_recovery_file_that_cannot_be_written_is_said_and_the_edits_go_on(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     def disk_full(path: Path, project: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(recovery, "save_project", disk_full)
     edit(window, EDITS_BETWEEN_WRITES)
     assert window.document.unsaved_edits == EDITS_BETWEEN_WRITES
-    assert window.statusBar().currentMessage() == ("The recovery copy of your work could not be written: "
-                                                   "No space left on device")
+    said = "The recovery copy of your work could not be written: No space left on device"
+
+    def told() -> bool:  # the write failed on its thread: the next change or tick of the timer says so
+        edit(window)
+        return window.statusBar().currentMessage() == said
+
+    qtbot.waitUntil(told, timeout=10_000)
+
+
+def test_a_write_under_way_is_finished_before_the_entry_is_removed(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saving (or closing) removes the entry: a write still running must not bring it back after."""
+    release = threading.Event()
+    real_save = recovery.save_project
+
+    def slow_save(path: Path, project: Project) -> None:
+        assert release.wait(30)
+        real_save(path, project)
+
+    monkeypatch.setattr(recovery, "save_project", slow_save)
+    edit(window, EDITS_BETWEEN_WRITES)
+    threading.Timer(0.2, release.set).start()
+    window.recovery.discard()
+    assert release.is_set()  # it waited for the write
+    assert not window.recovery.project_file.exists()
+    assert not window.recovery.project_file.with_suffix(".json").exists()
 
 
 def test_the_next_start_offers_the_work_and_recovers_it_on_its_file(

@@ -8,6 +8,10 @@ An entry is offered only once the instance that wrote it is gone: on this machin
 no longer runs; from another machine (a roaming profile), always, since its process cannot be seen.
 A clean close, a save, or undoing back to the saved state removes the entry: there is nothing left
 to recover then.
+
+The writes the edits and the timer ask for may run on a thread of their own (the window's do): writing
+a 50,000-position project takes seconds, which every twentieth edit must not freeze. What is written
+is a snapshot taken at once (immutable values), so the user edits on meanwhile.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import json
 import os
 import secrets
 import sys
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +32,7 @@ from orgdesigner.app import instance
 from orgdesigner.app.document import Document
 from orgdesigner.app.files import write_text_safely
 from orgdesigner.app.opening import open_project
+from orgdesigner.collector import collection_paused
 from orgdesigner.storage import remove_stale_temporaries, save_project
 
 EDITS_BETWEEN_WRITES = 20
@@ -100,9 +107,14 @@ class RecoveryFile:
     Qt-free: the window calls `after_change` on every change of the document (which writes once
     EDITS_BETWEEN_WRITES edits have gone unwritten, and removes the entry once nothing is unsaved)
     and `write_if_needed` from a timer every SECONDS_BETWEEN_WRITES. Writing raises OSError or
-    storage.ProjectFileError, for the window to say; the document is never touched."""
+    storage.ProjectFileError, for the window to say; the document is never touched. `in_background`:
+    those two start the write on a thread and return; its failure is raised by the next call of
+    either (or by `wait`), a write still running makes them wait for a later turn, and `write` and
+    `discard` first let it finish, so that nothing is written after the entry was removed."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, *, in_background: bool = False) -> None:
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="recovery") if in_background else None
+        self._pending: Future[None] | None = None
         self._folder = folder if folder is not None else recovery_folder()
         name = f"{os.getpid()}-{secrets.token_hex(4)}"
         self._project_file = self._folder / f"{name}.orgd"
@@ -148,28 +160,59 @@ class RecoveryFile:
             self._written_at = self._tried_at = self._document.edit_count
             return False
         if self._document.edit_count - self._tried_at >= EDITS_BETWEEN_WRITES:
-            self.write()
-            return True
+            return self._write_soon()
         return False
 
     def write_if_needed(self) -> bool:
-        """The timer's call: writes when some edit has not been written. True when it wrote."""
+        """The timer's call: writes when some edit has not been written. True when it wrote (or
+        started to)."""
         if not self.needs_writing():
             return False
-        self.write()
-        return True
+        return self._write_soon()
 
     def write(self) -> None:
         """Writes the entry now, whatever was written before: the project first, then its sidecar, so
         that a sidecar never describes a project file that is not there yet."""
+        self._settle(raising=False)
+        job = self._snapshot()
+        if job is not None:
+            job()
+
+    def wait(self) -> None:
+        """Until a write started on the thread is done; raises its failure."""
+        self._settle(raising=True)
+
+    def _write_soon(self) -> bool:
+        if self._pending is not None and not self._pending.done():
+            return False  # the write under way has most of the edits; the next turn writes the rest
+        self._settle(raising=True)
+        job = self._snapshot()
+        if job is None:
+            return False
+        if self._worker is None:
+            job()
+        else:
+            self._pending = self._worker.submit(job)
+        return True
+
+    def _settle(self, *, raising: bool) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            failure = pending.exception()
+            if failure is not None and raising:
+                raise failure
+
+    def _snapshot(self) -> Callable[[], None] | None:
+        """What a write will store, taken now: the project (immutable values), its sidecar, the edit
+        count they hold; and the job that stores them."""
         document = self._document
         if document is None:
-            return
-        self._tried_at = document.edit_count
-        project = document.to_project()
+            return None
+        self._tried_at = edit_count = document.edit_count
+        with collection_paused():  # a copy of every position: see collector.py
+            project = document.to_project()
         self._folder.mkdir(parents=True, exist_ok=True)
         self._exists = True  # from here on something of the entry may be on disk, for discard to remove
-        save_project(self._project_file, project)
         source = self._source or RecoverySource.of(document)
         sidecar = {
             "format": _FORMAT,
@@ -184,13 +227,19 @@ class RecoveryFile:
             "scenarios": [{"name": s.name, "positions": len(s.positions)} for s in project.scenarios],
             "unsaved_edits": document.unsaved_edits,
         }
-        write_text_safely(self._project_file.with_suffix(".json"),
-                          json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n")
-        self._written_at = document.edit_count
+        sidecar_text = json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n"
+
+        def store() -> None:
+            save_project(self._project_file, project)
+            write_text_safely(self._project_file.with_suffix(".json"), sidecar_text)
+            self._written_at = edit_count
+
+        return store
 
     def discard(self) -> None:
-        """Removes the entry (a clean close, a save, another document). Never raises: an entry left
-        behind is offered at the next start, which is the safe side."""
+        """Removes the entry (a clean close, a save, another document), once a write under way is
+        done. Never raises: an entry left behind is offered at the next start, which is the safe side."""
+        self._settle(raising=False)
         for path in (self._project_file.with_suffix(".json"), self._project_file):
             with suppress(OSError):
                 path.unlink(missing_ok=True)

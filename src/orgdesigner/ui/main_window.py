@@ -161,8 +161,9 @@ class MainWindow(QMainWindow):
         self.scenarios_panel.scenarios_changed.connect(self._refill_scenario_combo)
         self.scene: ChartScene | None = None
         # The work a crash would lose goes to a recovery file (app/recovery.py) every minute and every
-        # 20 edits; the project's lock says to other instances that it is open here.
-        self.recovery = RecoveryFile()
+        # 20 edits, written on a thread of its own; the project's lock says to other instances that it
+        # is open here.
+        self.recovery = RecoveryFile(in_background=True)
         self.shared = SharedSession(self, lang, self._keep_after_lost_connection)
         self._lock: ProjectLock | None = None
         self._read_only = False
