@@ -77,3 +77,14 @@ def test_a_refused_file_gives_the_collector_back(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         Document.open(path)
     assert gc.isenabled()
+
+
+def test_what_was_built_is_set_aside_from_later_collections_until_the_next_pause() -> None:
+    gc.enable()
+    with collection_paused():
+        built = [object() for _ in range(10)]  # noqa: F841 - alive while frozen
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    with collection_paused():
+        assert gc.get_freeze_count() == 0  # thawed: what was thrown away since can be collected
+    assert gc.get_freeze_count() > 0

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import os
+import stat
 import time
 import zipfile
 from pathlib import Path
@@ -220,3 +222,22 @@ def test_the_demo_exported_and_imported_into_its_project_comes_back_unchanged(
     assert diff["findings"] == {"resolved": [], "introduced": []}
     assert all(a[key][0] == a[key][1] for a in diff["agencies"] for key in ("headcount", "perimeter_model",
                                                                           "site_management"))
+
+
+def test_exports_a_few_seconds_apart_are_equal_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """openpyxl adds each worksheet from a temporary file, which zipfile dates by its modification
+    time: that entry too must bear the fixed date."""
+    scenario = demo_project().scenarios[0]
+    report = validate(scenario)
+    day = datetime.date(2026, 3, 1)
+    first = scenario_to_xlsx(scenario, report, day)
+    real_stat = os.stat
+
+    def later(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        found = real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+        values = list(found)
+        values[stat.ST_MTIME] += 7
+        return os.stat_result(values)
+
+    monkeypatch.setattr(os, "stat", later)
+    assert scenario_to_xlsx(scenario, report, day) == first

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from openpyxl import Workbook
@@ -32,7 +33,7 @@ from orgdesigner.model.labels import Lang
 from orgdesigner.rules.engine import Report
 
 if TYPE_CHECKING:
-    from _typeshed import SizedBuffer
+    from _typeshed import SizedBuffer, StrPath
 
 SHEET: Final = "Postes"
 _ZIP_DATE: Final = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can bear
@@ -93,3 +94,10 @@ class _DatedZip(zipfile.ZipFile):
             zinfo_or_arcname.compress_type = self.compression
             zinfo_or_arcname.external_attr = 0o600 << 16  # what zipfile gives an entry named by text
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename: StrPath, arcname: StrPath | None = None, compress_type: int | None = None,
+              compresslevel: int | None = None) -> None:
+        """openpyxl writes each worksheet to a temporary file, then adds it with this: dated by the
+        file's modification time, two exports a second apart would differ."""
+        self.writestr(str(arcname if arcname is not None else filename), Path(filename).read_bytes(),
+                      compress_type, compresslevel)

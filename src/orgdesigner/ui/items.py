@@ -450,14 +450,17 @@ class LinkItem(QGraphicsPathItem):
         self.setPen(self._pen)
         self.setFlags(_LINK_FLAGS)
         self._grip: QPainterPath | None = None  # the wide stroke a click may land on, made when asked
+        self._route: tuple[tuple[float, float], ...] = ()
 
     def follow(self, points: Sequence[tuple[float, float]]) -> bool:
         """Takes the route given; False when it is the route it already had."""
-        path = QPainterPath(QPointF(*points[0]))
-        for point in points[1:]:
-            path.lineTo(QPointF(*point))
-        if path == self.path():
+        route = tuple(points)
+        if route == self._route:
             return False
+        self._route = route
+        path = QPainterPath(QPointF(*route[0]))
+        for x, y in route[1:]:
+            path.lineTo(x, y)
         self._grip = None
         self.setPath(path)
         return True
