@@ -4,6 +4,7 @@ give it back as they found it: enabled, or disabled by someone else."""
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from orgdesigner.app.demo import demo_project
 from orgdesigner.app.document import Document
 from orgdesigner.app.opening import InputError, open_project
-from orgdesigner.collector import collection_paused
+from orgdesigner.collector import collection_paused, set_aside
 from orgdesigner.storage import save_project
 from orgdesigner.storage.project_file import load_project
 
@@ -79,12 +80,24 @@ def test_a_refused_file_gives_the_collector_back(tmp_path: Path) -> None:
     assert gc.isenabled()
 
 
-def test_what_was_built_is_set_aside_from_later_collections_until_the_next_pause() -> None:
+class Marker:
+    itself: object = None
+
+
+def test_what_was_set_aside_is_thawed_and_collected_by_the_next_pause() -> None:
+    """The window freezes what a shown document is made of; a cycle thrown away since is freed by
+    the next pause, before the next project or canvas is built."""
     gc.enable()
     with collection_paused():
-        built = [object() for _ in range(10)]  # noqa: F841 - alive while frozen
-    frozen = gc.get_freeze_count()
-    assert frozen > 0
+        pass
+    assert gc.get_freeze_count() == 0  # reading alone freezes nothing: the window decides
+    marker = Marker()
+    marker.itself = marker
+    watched = weakref.ref(marker)
+    set_aside()
+    del marker
+    gc.collect()
+    assert watched() is not None  # frozen: no collection looks at it
     with collection_paused():
-        assert gc.get_freeze_count() == 0  # thawed: what was thrown away since can be collected
-    assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() == 0
+        assert watched() is None  # thawed and collected before anything new is built

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesigner import collector
 from orgdesigner.app import project_lock, recovery
 from orgdesigner.app.demo import demo_project
 from orgdesigner.app.document import Document, ProjectEditError
@@ -350,7 +351,8 @@ class MainWindow(QMainWindow):
 
     def _show_chart(self) -> None:
         """The scenario's canvas and panels, built with the garbage collector held off: a large
-        organisation's cards, links and their Python wrappers all live on (collector.py)."""
+        organisation's cards, links and their Python wrappers all live on; then set aside from later
+        collections (collector.py)."""
         with collection_paused():
             if self.scene is not None:
                 self.scene.detach()
@@ -375,6 +377,7 @@ class MainWindow(QMainWindow):
             self.scene.agency_chosen.connect(self.show_agency)
             self._scenarios.setCurrentText(self._document.current_scenario)
             self._document_changed(self._document)
+        collector.set_aside()
         QTimer.singleShot(0, self.view, self.view.fit)  # once the view has its final size
 
     def _document_changed(self, document: Document) -> None:
