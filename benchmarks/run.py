@@ -387,11 +387,7 @@ def _window_figures(path: Path, runs: int) -> tuple[dict[str, Spread], tuple[str
     import ui
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    opening = []
-    for _ in range(runs):
-        window, elapsed = ui.open_window(path)
-        opening.append(elapsed)
-        ui.close_window(window)
+    opening = ui.opening_times(path, runs)
     window, _ = ui.open_window(path)
     try:
         rows = ui.window_rows(window, runs)
