@@ -5,7 +5,9 @@ at a time costs over a second a frame, most of it one Python call per card. Ther
 its cards and links `ItemHasNoContents` — they stay in the scene, selectable, movable and found
 under the mouse exactly as before, but Qt no longer paints them — and an `AgencyMap` per agency
 paints them all: blocks grouped by colour, links as one path per kind, in a few calls. Its drawing
-is kept until something in the agency changes (the scene says so with `invalidate`).
+is kept until something in the agency changes (the scene says so with `reshape` or `restyle`).
+Zoomed in, the maps are hidden, not thrown away: the first frame after zooming out again (pressing F)
+paints the drawings kept, and draws again only the agencies edited meanwhile.
 """
 
 from __future__ import annotations
@@ -59,14 +61,24 @@ class AgencyMap(QGraphicsItem):
         self._members = members
         self._drawing: _Drawing | None = None
         self._restyled = False
+        self._shown = True
         self.setZValue(MAP_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
 
+    def set_shown(self, shown: bool) -> None:
+        """Hidden when the cards paint themselves (zoomed in), the map measures nothing: a hidden item
+        still counts in the scene's bounds, and measuring would draw it. Its drawing is kept."""
+        if shown != self._shown:
+            self.prepareGeometryChange()
+            self._shown = shown
+            self.setVisible(shown)
+
     def reshape(self) -> None:
         """Something it draws moved, came or went: measured and drawn again at the next paint."""
         if self._drawing is not None:
-            self.prepareGeometryChange()
+            if self._shown:
+                self.prepareGeometryChange()
             self._drawing = None
             self.update()
 
@@ -86,7 +98,7 @@ class AgencyMap(QGraphicsItem):
         return self._drawing
 
     def boundingRect(self) -> QRectF:
-        return self.drawing().area
+        return self.drawing().area if self._shown else QRectF()
 
     def shape(self) -> QPainterPath:
         return QPainterPath()  # nothing to hit: the items it draws are hit instead

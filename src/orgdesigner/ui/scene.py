@@ -436,13 +436,11 @@ class ChartScene(QGraphicsScene):
             card.setFlag(_NO_CONTENTS, on)
         for link in self._links.values():
             link.setFlag(_NO_CONTENTS, on)
+        for agency_map in self._maps.values():
+            agency_map.set_shown(on)
         if on:
-            for agency_id in [a for a, members in self._members.items() if members]:
+            for agency_id in [a for a, members in self._members.items() if members and a not in self._maps]:
                 self._add_map(agency_id)
-        else:  # measured while hidden, they would stretch the scene's bounds as they last were
-            for agency_map in self._maps.values():
-                self.removeItem(agency_map)
-            self._maps.clear()
 
     def _map_members(self, agency_id: str | None) -> tuple[list[CardItem], list[LinkItem]]:
         """What an agency's map draws: its cards, and the links that end in one of them."""
@@ -465,12 +463,12 @@ class ChartScene(QGraphicsScene):
         self.addItem(self._maps[agency_id])
 
     def _map_dirty(self, agency_id: str | None, *, moved: bool = True) -> None:
-        """An agency's map is drawn again; `moved`: something in it moved, came or went."""
-        if not self._overview:
-            return
+        """An agency's map is drawn again (zoomed in: when it is next shown); `moved`: something in it
+        moved, came or went."""
         agency_map = self._maps.get(agency_id)
         if agency_map is None:
-            self._add_map(agency_id)
+            if self._overview:
+                self._add_map(agency_id)
         elif moved:
             agency_map.reshape()
         else:
