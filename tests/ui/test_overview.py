@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from orgdesigner import palette
-from orgdesigner.commands.chart_commands import EditPosition
+from orgdesigner.commands.chart_commands import AddLink, EditPosition
 from orgdesigner.model import queries
+from orgdesigner.model.entities import Link
 from orgdesigner.ui import overview
 from orgdesigner.ui.items import block_colours
 from orgdesigner.ui.main_window import MainWindow
@@ -266,3 +267,79 @@ def test_a_card_moved_zoomed_in_is_painted_where_it_went_when_zoomed_out(qtbot: 
     window.view.centerOn(moved_to)
     assert pixel(window, window.view.mapFromScene(moved_to)) == fill
     assert pixel(window, window.view.mapFromScene(was)) != fill
+
+
+def ink_near(window: MainWindow, at: QPoint) -> bool:
+    """Something other than the canvas within two pixels: a hairline falls on one pixel or the next."""
+    image = window.view.viewport().grab().toImage()
+    background = QColor(palette.CANVAS_BACKGROUND).name()
+    return any(image.pixelColor(at + QPoint(dx, dy)).name() != background
+               for dx in range(-2, 3) for dy in range(-2, 3))
+
+
+def test_only_head_offices_map_reaches_head_office(qtbot: QtBot, window: MainWindow) -> None:
+    """Lines from head office to the agencies' heads are drawn by head office's map: drawn by each
+    agency's, they stretched every map over the chart, and an edit in one agency repainted them all."""
+    assert window.scene is not None
+    aim(window, "est-14")
+    window.view.viewport().grab()
+    head_office = window.scene.card("siege-01").sceneBoundingRect()
+    assert sum(1 for m in maps(window) if m.sceneBoundingRect().intersects(head_office)) == 1
+
+
+def test_a_line_from_head_office_goes_and_comes_back_with_its_folded_subtree(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    link = window.scene.link_items()[Link("siege-01", "nord-01", "line")]
+    on_line = link.path().pointAtPercent(0.5)
+    window.view.resetTransform()
+    window.view.zoom(ZOOMED_OUT)
+    window.view.centerOn(on_line)
+    at = window.view.mapFromScene(on_line)
+    assert ink_near(window, at)
+    window.scene.set_collapsed("siege-01", True)
+    assert not ink_near(window, at)
+    window.scene.set_collapsed("siege-01", False)
+    assert ink_near(window, at)
+
+
+def test_a_dotted_line_into_a_folded_subtree_goes_from_its_sources_map(qtbot: QtBot, window: MainWindow) -> None:
+    """Folding hides the line with the reports it reaches; its source's card, elsewhere, is
+    unchanged, yet its map (the line's) must be drawn again."""
+    assert window.scene is not None
+    dotted = Link("siege-02", "est-20", "dotted")
+    window.document.stack.push(AddLink(window.document.chart, dotted))
+    on_line = window.scene.link_items()[dotted].path().pointAtPercent(0.1)
+    window.view.resetTransform()
+    window.view.zoom(ZOOMED_OUT)
+    window.view.centerOn(on_line)
+    at = window.view.mapFromScene(on_line)
+    assert ink_near(window, at)
+    window.document.stack.undo()
+    assert not ink_near(window, at)  # nothing but the dotted line there
+    window.document.stack.redo()
+    assert ink_near(window, at)
+    window.scene.set_collapsed("est-14", True)
+    assert not ink_near(window, at)
+    window.scene.set_collapsed("est-14", False)
+    assert ink_near(window, at)
+
+
+def test_a_selected_line_from_head_office_is_drawn_in_the_selection_colour(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.scene is not None
+    link = window.scene.link_items()[Link("siege-01", "nord-01", "line")]
+    on_line = link.path().pointAtPercent(0.5)
+    window.view.resetTransform()
+    window.view.zoom(ZOOMED_OUT)
+    window.view.centerOn(on_line)
+    at = window.view.mapFromScene(on_line)
+
+    def selection_near() -> bool:
+        image = window.view.viewport().grab().toImage()
+        return any(image.pixelColor(at + QPoint(dx, dy)).name() == QColor(palette.SELECTION).name()
+                   for dx in range(-2, 3) for dy in range(-2, 3))
+
+    assert not selection_near()
+    link.setSelected(True)
+    assert selection_near()
+    link.setSelected(False)
+    assert not selection_near()

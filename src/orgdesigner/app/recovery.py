@@ -32,7 +32,6 @@ from orgdesigner.app import instance
 from orgdesigner.app.document import Document
 from orgdesigner.app.files import write_text_safely
 from orgdesigner.app.opening import open_project
-from orgdesigner.collector import collection_paused
 from orgdesigner.storage import remove_stale_temporaries, save_project
 
 EDITS_BETWEEN_WRITES = 20
@@ -209,8 +208,7 @@ class RecoveryFile:
         if document is None:
             return None
         self._tried_at = edit_count = document.edit_count
-        with collection_paused():  # a copy of every position: see collector.py
-            project = document.to_project()
+        project = document.to_project()  # references to the positions: no collection to hold off
         self._folder.mkdir(parents=True, exist_ok=True)
         self._exists = True  # from here on something of the entry may be on disk, for discard to remove
         source = self._source or RecoverySource.of(document)

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from sqlalchemy import insert
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from orgdesigner.collector import collection_paused
 from orgdesigner.model.entities import Organisation, Project, Scenario
+from orgdesigner.storage.base import Base
 from orgdesigner.storage.database import APPLICATION_ID, head_revision, known_revisions, migrate, open_engine
 from orgdesigner.storage.rows import DamagedProject, UnsavableProject, project_rows, read_project
 
@@ -50,10 +50,10 @@ def save_project(path: Path, project: Project) -> None:
             engine = open_engine(temporary)
             try:
                 migrate(engine)
-                with Session(engine) as session, session.begin():
+                with engine.begin() as connection:
                     for table, rows in tables:
-                        if rows:
-                            session.execute(insert(table), rows)
+                        if rows:  # Core's executemany: the ORM's bulk insert spends twice as long per row
+                            connection.execute(insert(Base.metadata.tables[table.__tablename__]), rows)
             finally:
                 engine.dispose()
             _sync(temporary)

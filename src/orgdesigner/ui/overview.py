@@ -53,7 +53,7 @@ Members = Callable[[], tuple[Iterable[CardItem], Iterable[LinkItem]]]
 
 
 class AgencyMap(QGraphicsItem):
-    """The cards of one agency (or of head office) and the links that end in it, as blocks and lines.
+    """The cards of one agency (or of head office) and the links that start in it, as blocks and lines.
     Not selectable and never under the mouse: clicks go to the cards and links it draws."""
 
     def __init__(self, members: Members) -> None:

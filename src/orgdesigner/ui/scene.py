@@ -299,7 +299,7 @@ class ChartScene(QGraphicsScene):
             item.setFlag(_NO_CONTENTS)
         self.addItem(item)
         item.setVisible(link.source not in self._hidden and link.target not in self._hidden)
-        self._map_dirty(self._agency_of.get(link.target))
+        self._map_dirty(self._agency_of.get(link.source))
 
     def _sync_all(self) -> None:
         for position_id in [p for p in self._cards if not self._chart.has_position(p)]:
@@ -354,7 +354,7 @@ class ChartScene(QGraphicsScene):
         item = self._links.pop(link, None)
         if item is not None:
             self.removeItem(item)
-            self._map_dirty(self._agency_of.get(link.target))
+            self._map_dirty(self._agency_of.get(link.source))
         for end in (link.source, link.target):
             self._links_of[end].discard(link)
 
@@ -406,7 +406,7 @@ class ChartScene(QGraphicsScene):
         points = route(kind, Box(source.x(), source.y(), CARD_WIDTH, CARD_HEIGHT),
                        Box(target.x(), target.y(), CARD_WIDTH, CARD_HEIGHT), ceiling=self._ceiling(link))
         if item.follow(points):
-            self._map_dirty(self._agency_of.get(link.target))
+            self._map_dirty(self._agency_of.get(link.source))
 
     def _ceiling(self, link: Link) -> float | None:
         """The top of the header a line into another agency passes behind (layout.routing.route)."""
@@ -443,10 +443,12 @@ class ChartScene(QGraphicsScene):
                 self._add_map(agency_id)
 
     def _map_members(self, agency_id: str | None) -> tuple[list[CardItem], list[LinkItem]]:
-        """What an agency's map draws: its cards, and the links that end in one of them."""
+        """What an agency's map draws: its cards, and the links that start in one of them. A line from
+        head office to an agency's head is head office's: drawn by the agency's map, it would stretch
+        that map over the chart, and an edit there would repaint half the zoomed-out view."""
         members = [p for p in self._members.get(agency_id, ()) if p in self._cards]
         links = [self._links[link] for p in members for link in self._links_of.get(p, ())
-                 if link.target == p and link in self._links]
+                 if link.source == p and link in self._links]
         return [self._cards[p] for p in members], links
 
     def _add_map(self, agency_id: str | None) -> None:
@@ -585,7 +587,8 @@ class ChartScene(QGraphicsScene):
             hidden |= self._chart_descendants(position_id) - {position_id}
         changed = hidden ^ self._hidden
         self._hidden = hidden
-        for agency_id in {self._agency_of.get(p) for p in changed}:
+        ends = {e for p in changed for link in self._links_of.get(p, ()) for e in (link.source, link.target)}
+        for agency_id in {self._agency_of.get(p) for p in changed | ends}:
             self._map_dirty(agency_id)
         for position_id in changed:
             card = self._cards.get(position_id)
@@ -617,7 +620,7 @@ class ChartScene(QGraphicsScene):
             item.show_selected(True)
         cards = {item.position_id for item in selected if isinstance(item, CardItem)}
         if self._overview:
-            ends = {item.target for item in before + self._styled_links} | cards | self._selected_cards
+            ends = {item.source for item in before + self._styled_links} | cards | self._selected_cards
             for agency_id in {self._agency_of.get(p) for p in ends}:
                 self._map_dirty(agency_id, moved=False)
         self._selected_cards = cards
