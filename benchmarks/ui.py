@@ -166,7 +166,9 @@ def window_rows(window: MainWindow, runs: int) -> list[Row]:
             raise RuntimeError("at 1:1 the cards are still drawn zoomed out: the figure would time the wrong drawing")
 
     def fit_after_1_to_1(run: int) -> None:
-        """Zoomed in and painted, then fitted: the frame after pressing F, caches cold."""
+        """Zoomed in and painted, then fitted: the frame after pressing F. The agencies' maps keep their
+        drawings while zoomed in and nothing was edited meanwhile: drawing them all is in the first
+        frame's figure, and one agency's in the edit's."""
         pan_at_1_to_1(run)
         view.viewport().repaint()
         view.fit()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from orgdesigner import palette
-from orgdesigner.commands.chart_commands import AddLink, EditPosition
+from orgdesigner.commands.chart_commands import AddLink, EditPosition, RemovePositions
 from orgdesigner.model import queries
 from orgdesigner.model.entities import Link
 from orgdesigner.ui import overview
@@ -343,3 +343,43 @@ def test_a_selected_line_from_head_office_is_drawn_in_the_selection_colour(qtbot
     assert selection_near()
     link.setSelected(False)
     assert not selection_near()
+
+
+def test_a_selection_changed_zoomed_in_is_outlined_where_it_now_is_once_zoomed_out(qtbot: QtBot,
+                                                                                    window: MainWindow) -> None:
+    assert window.scene is not None
+    earlier, later = window.scene.card("est-14"), window.scene.card("siege-01")
+
+    def outlined(card: QGraphicsItem) -> bool:
+        window.view.resetTransform()
+        window.view.zoom(ZOOMED_OUT)
+        window.view.centerOn(card)
+        corner = window.view.mapFromScene(card.scenePos())
+        return pixel(window, corner) == QColor(palette.SELECTION).name()
+
+    window.select_positions(["est-14"])
+    assert outlined(earlier) and not outlined(later)
+    window.view.resetTransform()
+    window.view.zoom(1.0)
+    window.select_positions(["siege-01"])
+    assert outlined(later) and not outlined(earlier)
+
+
+def test_deleting_a_manager_draws_again_its_agencys_map_only(qtbot: QtBot, window: MainWindow,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not head office's, which spans the chart: the lines the deletion removes start in the agency."""
+    assert window.scene is not None
+    aim(window, "nord-02")
+    window.view.viewport().grab()
+    drawn: list[int] = []
+    real = overview._draw
+
+    def counted(cards, links):  # type: ignore[no-untyped-def]
+        drawn.append(len(cards))
+        return real(cards, links)
+
+    monkeypatch.setattr(overview, "_draw", counted)
+    nord = sum(1 for p in window.document.chart.positions() if p.agency == "nord")
+    window.document.stack.push(RemovePositions(window.document.chart, ["nord-02"]))
+    window.view.viewport().grab()
+    assert drawn == [nord - 1]

@@ -311,6 +311,8 @@ class ChartScene(QGraphicsScene):
         """The card of one position and the links that touch it, as the chart now has them."""
         chart = self._chart
         if not chart.has_position(position_id):
+            for link in list(self._links_of.pop(position_id, set())):  # while its agency, their map's, is known
+                self._drop_link(link)
             if position_id in self._agency_of:
                 gone_from = self._agency_of.pop(position_id)
                 self._members[gone_from].discard(position_id)
@@ -320,8 +322,6 @@ class ChartScene(QGraphicsScene):
                 if card is self._drop_target:
                     self._drop_target = None
                 self.removeItem(card)
-            for link in list(self._links_of.pop(position_id, set())):
-                self._drop_link(link)
             return
         agency = chart.position(position_id).agency
         if self._agency_of.get(position_id, "") != agency:
@@ -608,7 +608,7 @@ class ChartScene(QGraphicsScene):
     # What the user does ---------------------------------------------------------------------------
 
     def _style_selected_links(self) -> None:
-        """Selected links drawn wider, and, zoomed out, the maps redrawn of the agencies that hold
+        """Selected links drawn wider, and the maps redrawn of the agencies that hold
         what was selected or is now (where each is now: a selected card may have changed agency)."""
         before = self._styled_links
         for item in before:
@@ -619,10 +619,9 @@ class ChartScene(QGraphicsScene):
         for item in self._styled_links:
             item.show_selected(True)
         cards = {item.position_id for item in selected if isinstance(item, CardItem)}
-        if self._overview:
-            ends = {item.source for item in before + self._styled_links} | cards | self._selected_cards
-            for agency_id in {self._agency_of.get(p) for p in ends}:
-                self._map_dirty(agency_id, moved=False)
+        ends = {item.source for item in before + self._styled_links} | cards | self._selected_cards
+        for agency_id in {self._agency_of.get(p) for p in ends}:  # zoomed in, hidden maps keep their drawings
+            self._map_dirty(agency_id, moved=False)
         self._selected_cards = cards
 
     def _after_move(self, position_id: str) -> None:
