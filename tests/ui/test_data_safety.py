@@ -123,19 +123,25 @@ def test_the_timer_writes_unsaved_edits_and_a_save_removes_them(qtbot: QtBot, wi
     assert not window.recovery.project_file.with_suffix(".json").exists()
 
 
-def test_every_twentieth_edit_is_written_at_once_on_a_thread_while_the_user_edits_on(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Writing a large project takes seconds: the twentieth edit returns before the write is done."""
-    edit(window, EDITS_BETWEEN_WRITES - 1)
-    assert not window.recovery.project_file.exists()
-    release = threading.Event()
+@pytest.fixture
+def release(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Recovery writes held until the event is set: a large project's write takes seconds."""
+    released = threading.Event()
     real_save = recovery.save_project
 
     def slow_save(path: Path, project: Project) -> None:
-        assert release.wait(30)
+        assert released.wait(30)
         real_save(path, project)
 
     monkeypatch.setattr(recovery, "save_project", slow_save)
+    return released
+
+
+def test_every_twentieth_edit_is_written_at_once_on_a_thread_while_the_user_edits_on(
+        window: MainWindow, release: threading.Event) -> None:
+    """Writing a large project takes seconds: the twentieth edit returns before the write is done."""
+    edit(window, EDITS_BETWEEN_WRITES - 1)
+    assert not window.recovery.project_file.exists()
     edit(window)
     edit(window)  # while the write is under way
     assert not window.recovery.project_file.exists()
@@ -175,16 +181,8 @@ def test_a_recovery_file_that_cannot_be_written_is_said_and_the_edits_go_on(
 
 
 def test_a_write_under_way_is_finished_before_the_entry_is_removed(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        window: MainWindow, release: threading.Event) -> None:
     """Saving (or closing) removes the entry: a write still running must not bring it back after."""
-    release = threading.Event()
-    real_save = recovery.save_project
-
-    def slow_save(path: Path, project: Project) -> None:
-        assert release.wait(30)
-        real_save(path, project)
-
-    monkeypatch.setattr(recovery, "save_project", slow_save)
     edit(window, EDITS_BETWEEN_WRITES)
     threading.Timer(0.2, release.set).start()
     window.recovery.discard()

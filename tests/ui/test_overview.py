@@ -163,22 +163,28 @@ def test_a_card_selected_then_moved_to_another_agency_loses_its_outline_when_des
     assert pixel(window, corner) != QColor(palette.SELECTION).name()
 
 
-def test_a_language_switch_zoomed_out_draws_each_agency_once(qtbot: QtBot, window: MainWindow,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every card changes look: the maps are drawn again at the next paint, once each, not once a card."""
-    assert window.scene is not None
-    chart = window.document.chart
-    edited = chart.position(leaf(window, "caretaker"))
-    aim(window, edited.id)
-    window.view.viewport().grab()
-    drawn: list[int] = []
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The maps drawn from now on, each as the number of cards its drawing holds."""
+    counts: list[int] = []
     real = overview._draw
 
     def counted(cards, links):  # type: ignore[no-untyped-def]
-        drawn.append(1)
+        cards = list(cards)
+        counts.append(len(cards))
         return real(cards, links)
 
     monkeypatch.setattr(overview, "_draw", counted)
+    return counts
+
+
+def test_a_language_switch_zoomed_out_draws_each_agency_once(qtbot: QtBot, window: MainWindow,
+                                                             drawn: list[int]) -> None:
+    """Every card changes look: the maps are drawn again at the next paint, once each, not once a card."""
+    assert window.scene is not None
+    aim(window, "est-14")
+    window.view.viewport().grab()
+    drawn.clear()  # counted from here
     window.scene.set_lang("en")
     assert drawn == []
     window.view.viewport().grab()
@@ -220,7 +226,7 @@ def test_a_scene_thrown_away_after_zooming_out_is_freed_without_the_garbage_coll
 
 
 def test_zooming_in_and_out_again_draws_only_the_agencies_edited_meanwhile(qtbot: QtBot, window: MainWindow,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                          drawn: list[int]) -> None:
     """Pressing F after working zoomed in: the maps kept their drawings, and only an agency changed
     since is drawn again (at 50,000 positions, drawing every map costs the first fitted frame 0.7 s)."""
     assert window.scene is not None
@@ -228,14 +234,7 @@ def test_zooming_in_and_out_again_draws_only_the_agencies_edited_meanwhile(qtbot
     edited = chart.position(leaf(window, "caretaker"))
     aim(window, edited.id)
     window.view.viewport().grab()
-    drawn: list[int] = []
-    real = overview._draw
-
-    def counted(cards, links):  # type: ignore[no-untyped-def]
-        drawn.append(1)
-        return real(cards, links)
-
-    monkeypatch.setattr(overview, "_draw", counted)
+    drawn.clear()  # counted from here
     aim(window, edited.id, 1.0)
     window.view.viewport().grab()
     at = aim(window, edited.id)
@@ -366,19 +365,12 @@ def test_a_selection_changed_zoomed_in_is_outlined_where_it_now_is_once_zoomed_o
 
 
 def test_deleting_a_manager_draws_again_its_agencys_map_only(qtbot: QtBot, window: MainWindow,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+                                                             drawn: list[int]) -> None:
     """Not head office's, which spans the chart: the lines the deletion removes start in the agency."""
     assert window.scene is not None
     aim(window, "nord-02")
     window.view.viewport().grab()
-    drawn: list[int] = []
-    real = overview._draw
-
-    def counted(cards, links):  # type: ignore[no-untyped-def]
-        drawn.append(len(cards))
-        return real(cards, links)
-
-    monkeypatch.setattr(overview, "_draw", counted)
+    drawn.clear()  # counted from here
     nord = sum(1 for p in window.document.chart.positions() if p.agency == "nord")
     window.document.stack.push(RemovePositions(window.document.chart, ["nord-02"]))
     window.view.viewport().grab()

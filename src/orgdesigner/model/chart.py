@@ -228,16 +228,9 @@ class Chart:
         order = self._link_order
         edges: dict[LinkType, list[tuple[str, str]]] = {t: [] for t in self._graphs}
         for rank, link in enumerate(links):
-            source, target = link.source, link.target
-            if source not in known or target not in known:
-                end = source if source not in known else target
-                raise ChartError(f"link {source!r} → {target!r}: no position {end!r}")
-            if source == target:
-                raise ChartError(f"link {source!r} → itself")
-            if link in order:
-                raise ChartError(f"link {source!r} → {target!r} ({link.type}) exists already")
+            self._check_new_link(link)
             order[link] = rank
-            edges[link.type].append((source, target))
+            edges[link.type].append((link.source, link.target))
         self._next_link_rank = len(order)
         self._ranks_taken = set(range(len(order)))
         for link_type, graph in self._graphs.items():
@@ -251,7 +244,7 @@ class Chart:
         for graph in self._graphs.values():
             graph.add_node(position.id)
 
-    def _insert_link(self, link: Link, rank: int | None = None) -> None:
+    def _check_new_link(self, link: Link) -> None:
         for end in (link.source, link.target):
             if end not in self._positions:
                 raise ChartError(f"link {link.source!r} → {link.target!r}: no position {end!r}")
@@ -259,6 +252,9 @@ class Chart:
             raise ChartError(f"link {link.source!r} → itself")
         if link in self._link_order:
             raise ChartError(f"link {link.source!r} → {link.target!r} ({link.type}) exists already")
+
+    def _insert_link(self, link: Link, rank: int | None = None) -> None:
+        self._check_new_link(link)
         if rank is None:
             self._link_order[link] = self._next_link_rank
             self._next_link_rank += 1
